@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright Switchyard contributors
+#pragma once
+
+#include "switchyard/plugin/Component.h"
+#include "switchyard/plugin/Factory.h"
+#include "switchyard/plugin/NodeHandoff.h"
+#include "switchyard/plugin/StorageArea.h"
+#include "switchyard/plugin/Submission.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace switchyard::plugin
+{
+
+/// Submissions, the priority queue, node hand-overs and the report cache. Kind "storage".
+///
+/// Every method is thread-safe and may be called from request threads and dispatcher threads
+/// at once. Methods that change state are atomic: they either happen completely or throw a
+/// Poco::Exception and change nothing. Durable implementations make a change durable
+/// (fsync'd) before returning. Several brokers may share one durable storage, so
+/// implementations keep no state that only one process can see, except caches they can
+/// rebuild.
+class BOOST_SYMBOL_VISIBLE Storage : public Component
+{
+public:
+    /// Stores new submissions in state Queued, all or none, assigning each its `sequence`
+    /// (arrival order, in the order given) and `createdAt`/`updatedAt`. The ids must be new.
+    /// Returns the sequences assigned, in order.
+    /// Throws Poco::ExistsException for a known id, Poco::IOException (or a subclass) if the
+    /// storage cannot write.
+    virtual std::vector<std::uint64_t> addSubmissions(const std::vector<Submission>& submissions) = 0;
+
+    /// The submission with this id, if any. Cheap: no binary is read.
+    virtual std::optional<Submission> findSubmission(const std::string& id) const = 0;
+
+    /// The 0-based place of a Queued submission in dispatch order (0 = next), or -1 when the
+    /// submission is unknown or not Queued. Must not scan the queue: O(log n) or better.
+    virtual std::int64_t positionInQueue(const std::string& id) const = 0;
+
+    /// The number of Queued submissions. O(1).
+    virtual std::uint64_t queueCount() const = 0;
+
+    /// Takes the next Queued submission (highest priority, then lowest sequence), moves it to
+    /// Dispatching, increments its `attempts` and returns it with those changes. Returns
+    /// nothing when the queue is empty. Two concurrent callers never get the same submission.
+    virtual std::optional<Submission> claimNext() = 0;
+
+    /// Records that a node accepted a Dispatching submission: state Success with the node's
+    /// fields. Throws Poco::NotFoundException if `id` is unknown, Poco::IllegalStateException
+    /// if it is not Dispatching.
+    virtual void recordHandoff(const std::string& id, const NodeHandoff& handoff) = 0;
+
+    /// Puts a Dispatching submission back in the queue at its original place (its priority and
+    /// sequence are kept), recording `reason` for the failed attempt. Same exceptions as
+    /// recordHandoff.
+    virtual void requeue(const std::string& id, const std::string& reason) = 0;
+
+    /// Gives up on a Queued or Dispatching submission: state Failed with `reason`.
+    /// Same exceptions as recordHandoff (IllegalState for Success or Failed).
+    virtual void markFailed(const std::string& id, const std::string& reason) = 0;
+
+    /// Puts every Dispatching submission back in the queue; called once at start by the
+    /// dispatcher, when no other dispatcher of this storage runs. Returns how many.
+    virtual std::uint64_t requeueDispatching() = 0;
+
+    /// Stores the node's report for a submission (JSON text), replacing an older one.
+    /// Throws Poco::NotFoundException for an unknown id.
+    virtual void storeReport(const std::string& id, const std::string& report) = 0;
+
+    /// The cached report of a submission, if any.
+    virtual std::optional<std::string> findReport(const std::string& id) const = 0;
+
+    /// The folders this storage writes to (none for in-memory storage).
+    virtual std::vector<StorageArea> storageAreas() const = 0;
+};
+
+using StorageFactory = Factory<Storage>;
+
+} // namespace switchyard::plugin

@@ -1,0 +1,27 @@
+# switchyard_add_plugin(NAME <kind>-<impl> SOURCES <logic files> [LIBS <libraries>])
+#
+# Builds a plugin the way the kernel requires:
+#   - switchyard-<name>-logic: an OBJECT library of the logic files, which unit tests link
+#     directly (no dlopen);
+#   - switchyard-<name>: the loadable MODULE, the logic plus PluginEntry.cpp, named without the
+#     "lib" prefix, with hidden visibility and --no-undefined, in the plugin output folder.
+function(switchyard_add_plugin)
+    cmake_parse_arguments(PLUGIN "" "NAME" "SOURCES;LIBS" ${ARGN})
+    set(logic switchyard-${PLUGIN_NAME}-logic)
+    set(module switchyard-${PLUGIN_NAME})
+
+    add_library(${logic} OBJECT ${PLUGIN_SOURCES})
+    target_include_directories(${logic} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+    target_link_libraries(${logic} PUBLIC switchyard_plugin_api ${PLUGIN_LIBS})
+    set_target_properties(${logic} PROPERTIES POSITION_INDEPENDENT_CODE ON CXX_VISIBILITY_PRESET hidden
+                                              VISIBILITY_INLINES_HIDDEN ON)
+    switchyard_target_defaults(${logic})
+
+    add_library(${module} MODULE ${CMAKE_CURRENT_SOURCE_DIR}/PluginEntry.cpp)
+    target_link_libraries(${module} PRIVATE ${logic})
+    target_link_options(${module} PRIVATE LINKER:--no-undefined)
+    set_target_properties(${module} PROPERTIES PREFIX "" CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
+                                               LIBRARY_OUTPUT_DIRECTORY ${SWITCHYARD_PLUGIN_OUTPUT_DIRECTORY})
+    switchyard_target_defaults(${module})
+    install(TARGETS ${module} LIBRARY DESTINATION lib/switchyard/plugins COMPONENT runtime)
+endfunction()
