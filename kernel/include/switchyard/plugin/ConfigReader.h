@@ -2,7 +2,7 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include "switchyard/plugin/PluginContext.h"
+#include "switchyard/plugin/ConfigErrorReporter.h"
 
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
@@ -17,14 +17,15 @@
 namespace switchyard::plugin
 {
 
-/// Typed, validated reads of an instance's configuration block. Every failure goes through
-/// PluginContext::configError, so the message names the file and the full key.
+/// Typed, validated reads of a configuration block. Every failure goes through
+/// ConfigErrorReporter::configError (a PluginContext is one), so the message names the file
+/// and the full key.
 /// Cheap to make; holds references to the view and the context.
 class ConfigReader
 {
 public:
-    ConfigReader(const Poco::Util::AbstractConfiguration& config, const PluginContext& context)
-        : _config(config), _context(context)
+    ConfigReader(const Poco::Util::AbstractConfiguration& config, const ConfigErrorReporter& errors)
+        : _config(config), _errors(errors)
     {
     }
 
@@ -35,10 +36,10 @@ public:
     std::string requiredString(const std::string& key) const
     {
         if (!_config.hasProperty(key))
-            _context.configError(key, "is required");
+            _errors.configError(key, "is required");
         std::string value = Poco::trim(_config.getString(key));
         if (value.empty())
-            _context.configError(key, "must not be empty");
+            _errors.configError(key, "must not be empty");
         return value;
     }
 
@@ -59,9 +60,9 @@ public:
         std::string text = Poco::trim(_config.getString(key));
         Poco::Int64 value = 0;
         if (!Poco::NumberParser::tryParse64(text, value))
-            _context.configError(key, "expected an integer, got '" + text + "'");
+            _errors.configError(key, "expected an integer, got '" + text + "'");
         if (value < minimum || value > maximum)
-            _context.configError(key, "must be between " + std::to_string(minimum) + " and " +
+            _errors.configError(key, "must be between " + std::to_string(minimum) + " and " +
                                           std::to_string(maximum) + ", got " + text);
         return value;
     }
@@ -77,7 +78,7 @@ public:
             return true;
         if (text == "false" || text == "no" || text == "off" || text == "0")
             return false;
-        _context.configError(key, "expected true or false, got '" + text + "'");
+        _errors.configError(key, "expected true or false, got '" + text + "'");
     }
 
     /// The comma-separated list in `key`, each item trimmed, empty items dropped; empty when
@@ -104,12 +105,12 @@ public:
     /// Reports a problem with `key` that the typed reads cannot see (configError).
     [[noreturn]] void fail(const std::string& key, const std::string& reason) const
     {
-        _context.configError(key, reason);
+        _errors.configError(key, reason);
     }
 
 private:
     const Poco::Util::AbstractConfiguration& _config;
-    const PluginContext& _context;
+    const ConfigErrorReporter& _errors;
 };
 
 } // namespace switchyard::plugin

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "switchyard/plugin/Component.h"
+#include "switchyard/plugin/ConfigErrorReporter.h"
 #include "switchyard/plugin/KernelInfo.h"
 #include "switchyard/plugin/PluginKind.h"
 
@@ -21,15 +22,15 @@ namespace switchyard::plugin
 {
 
 /// What the kernel offers one instance: its identity, a logger, the instances it declared in
-/// its `uses` key, and a way to report configuration errors precisely.
+/// its `uses` key, and (as a ConfigErrorReporter) precise errors for its block: keys are
+/// reported as "switchyard.instances.<id>.<key>".
 ///
 /// Made by the kernel for each instance before Factory::create and kept until after the
 /// instance is destroyed, so an instance may keep a reference to it. Use from the main thread
 /// during create(); logger() and kernelInfo() may be used from any thread afterwards.
-class BOOST_SYMBOL_VISIBLE PluginContext
+class BOOST_SYMBOL_VISIBLE PluginContext : public ConfigErrorReporter
 {
 public:
-    virtual ~PluginContext() = default;
 
     /// The instance's id: the <id> of its "switchyard.instances.<id>" block.
     virtual const std::string& instanceId() const = 0;
@@ -42,11 +43,6 @@ public:
 
     /// The absolute path of the data folder (`switchyard.dataDir`); it exists.
     virtual const std::string& dataDirectory() const = 0;
-
-    /// Reports an invalid configuration value: throws an exception whose message names the
-    /// configuration file the value came from, the full key
-    /// ("switchyard.instances.<id>.<key>") and `reason`. Never returns.
-    [[noreturn]] virtual void configError(const std::string& key, const std::string& reason) const = 0;
 
     /// An instance this one uses, of interface `Interface` (Storage, BlobStore, ...).
     /// With an `id`, that instance; it must be listed in `uses`. Without, the only instance of
