@@ -4,6 +4,7 @@
 
 #include "switchyard/plugin/ConfigErrorReporter.h"
 
+#include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <Poco/StringTokenizer.h>
@@ -36,10 +37,10 @@ public:
     std::string requiredString(const std::string& key) const
     {
         if (!_config.hasProperty(key))
-            _errors.configError(key, "is required");
+            report(key, "is required");
         std::string value = Poco::trim(_config.getString(key));
         if (value.empty())
-            _errors.configError(key, "must not be empty");
+            report(key, "must not be empty");
         return value;
     }
 
@@ -60,9 +61,9 @@ public:
         std::string text = Poco::trim(_config.getString(key));
         Poco::Int64 value = 0;
         if (!Poco::NumberParser::tryParse64(text, value))
-            _errors.configError(key, "expected an integer, got '" + text + "'");
+            report(key, "expected an integer, got '" + text + "'");
         if (value < minimum || value > maximum)
-            _errors.configError(key, "must be between " + std::to_string(minimum) + " and " +
+            report(key, "must be between " + std::to_string(minimum) + " and " +
                                           std::to_string(maximum) + ", got " + text);
         return value;
     }
@@ -78,7 +79,7 @@ public:
             return true;
         if (text == "false" || text == "no" || text == "off" || text == "0")
             return false;
-        _errors.configError(key, "expected true or false, got '" + text + "'");
+        report(key, "expected true or false, got '" + text + "'");
     }
 
     /// The comma-separated list in `key`, each item trimmed, empty items dropped; empty when
@@ -103,12 +104,16 @@ public:
     }
 
     /// Reports a problem with `key` that the typed reads cannot see (configError).
-    [[noreturn]] void fail(const std::string& key, const std::string& reason) const
-    {
-        _errors.configError(key, reason);
-    }
+    [[noreturn]] void fail(const std::string& key, const std::string& reason) const { report(key, reason); }
 
 private:
+    // Compilers do not trust [[noreturn]] on a virtual call; the throw makes it certain.
+    [[noreturn]] void report(const std::string& key, const std::string& reason) const
+    {
+        _errors.configError(key, reason);
+        throw Poco::IllegalStateException("ConfigErrorReporter::configError returned");
+    }
+
     const Poco::Util::AbstractConfiguration& _config;
     const ConfigErrorReporter& _errors;
 };

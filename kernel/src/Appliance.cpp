@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright Switchyard contributors
+#include "Appliance.h"
+
+#include "switchyard/plugin/BuildId.h"
+#include "switchyard/plugin/ConfigReader.h"
+#include "switchyard/plugin/Endpoint.h"
+
+#include <Poco/File.h>
+#include <Poco/FileStream.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/Logger.h>
+#include <Poco/Process.h>
+#include <Poco/Timestamp.h>
+
+namespace switchyard::kernel
+{
+
+namespace
+{
+
+plugin::KernelInfo makeKernelInfo()
+{
+    plugin::KernelInfo info;
+    info.productName = "switchyard";
+    info.version = SWITCHYARD_VERSION;
+    info.buildId = SWITCHYARD_BUILD_ID;
+    info.abiVersion = SWITCHYARD_PLUGIN_ABI_VERSION;
+    info.startedAt = Poco::Timestamp().epochMicroseconds() / 1000;
+    return info;
+}
+
+} // namespace
+
+Appliance::Appliance(ConfigurationSources& sources, const std::string& executableDirectory)
+    : _settings(ServerSettings::read(sources, executableDirectory)), _kernelInfo(makeKernelInfo()),
+      _loader(_registry), _router(new RequestRouter)
+{
+    Poco::File dataDirectory(_settings.dataDirectory);
+    if (!dataDirectory.exists())
+    {
+        dataDirectory.createDirectories();
+        dataDirectory.setExecutable(true);
+    }
+    if (!dataDirectory.isDirectory())
+        sources.fail("switchyard.dataDir", "not a folder: " + _settings.dataDirectory);
+
+    for (const auto& file : _settings.pluginFiles)
+        _loader.load(file);
+    _graph = std::make_unique<InstanceGraph>(sources, _registry, _kernelInfo, _settings.dataDirectory);
+    _graph->create();
+
+    const ConfigurationSources& constSources = sources;
+    for (const auto& id : _graph->order())
+    {
+        const Instance& instance = _graph->at(id);
+        if (instance.kind != plugin::PluginKind::Endpoint)
+            continue;
+        BlockErrorReporter errors(constSources, std::string(InstanceGraph::Prefix) + "." + id);
+        plugin::ConfigReader reader(*instance.config, errors);
+        auto endpoint = std::static_pointer_cast<plugin::Endpoint>(instance.component);
+        MountedEndpoint mount;
+        mount.instanceId = id;
+        mount.path = reader.requiredString("path");
+        if (mount.path.front() != '/' || mount.path.find_first_of("?# ") != std::string::npos)
+            reader.fail("path", "must start with '/' and contain no '?', '#' or spaces");
+        mount.endpoint = endpoint;
+        bool isPublic = reader.getBool("public", false);
+        if (isPublic && reader.has("auth"))
+            reader.fail("public", "a public endpoint takes no 'auth'");
+        if (!isPublic)
+        {
+            if (!reader.has("auth"))
+                reader.fail("auth", "is required (the auth instance that checks callers), unless public = true");
+            mount.authenticator = std::static_pointer_cast<plugin::Authenticator>(
+                _graph->at(reader.requiredString("auth")).component);
+        }
+        mount.requiredLevel = endpoint->requiredLevel();
+        if (reader.has("level"))
+        {
+            auto level = plugin::parseAccessLevel(reader.requiredString("level"));
+            if (!level)
+                reader.fail("level", "expected read, submit or admin, got '" + reader.requiredString("level") + "'");
+            mount.requiredLevel = *level;
+        }
+        mount.methods = endpoint->methods();
+        mount.maxBodyBytes = static_cast<std::uint64_t>(reader.getInteger(
+            "maxBodyBytes", static_cast<std::int64_t>(_settings.maxRequestBodyBytes), 0, std::int64_t(1) << 50));
+        mount.logger = &instance.context->logger();
+        std::string path = mount.path;
+        if (!_router->mount(std::move(mount)))
+            reader.fail("path", "'" + path + "' is already mounted by another endpoint");
+    }
+}
+
+Appliance::~Appliance()
+{
+    stop();
+    _listeners.reset();
+    _router->clear();
+    _graph.reset();
+    _registry.clear();
+    _loader.releaseAll();
+}
+
+void Appliance::describe(std::ostream& out) const
+{
+    out << "libraries:\n";
+    for (const auto& library : _loader.libraries())
+        out << "  " << library->descriptor().name << " " << library->descriptor().version << " ("
+            << library->path() << ")\n";
+    out << "instances, in start order:\n";
+    _graph->describe(out);
+    out << "mounted paths:\n";
+    for (const auto& [path, mount] : _router->mounts())
+    {
+        out << "  " << path << " -> " << mount->instanceId << " [";
+        for (std::size_t i = 0; i < mount->methods.size(); ++i)
+            out << (i ? " " : "") << mount->methods[i];
+        out << "] " << (mount->authenticator ? "level " + std::string(plugin::toString(mount->requiredLevel)) : "public")
+            << "\n";
+    }
+    out << "listeners:\n";
+    for (const ListenerSettings* listener : {&_settings.http, &_settings.https})
+        if (listener->enabled)
+            out << "  " << (listener->tls ? "https" : "http") << "://" << listener->address << ":" << listener->port
+                << "\n";
+}
+
+void Appliance::start()
+{
+    _graph->start();
+    _started = true;
+    _listeners = std::make_unique<HttpListeners>(_settings, _router);
+    _listeners->start();
+    writeReadyFile();
+}
+
+void Appliance::stop()
+{
+    if (_listeners)
+        _listeners->stop(_settings.shutdownGraceSeconds);
+    if (_started)
+    {
+        _graph->stop();
+        _started = false;
+    }
+}
+
+void Appliance::writeReadyFile() const
+{
+    if (_settings.readyFile.empty())
+        return;
+    Poco::JSON::Object ready;
+    ready.set("pid", static_cast<Poco::Int64>(Poco::Process::id()));
+    ready.set("httpPort", _listeners->httpPort());
+    ready.set("httpsPort", _listeners->httpsPort());
+    // Written beside and renamed, so a reader never sees half a file.
+    std::string temporary = _settings.readyFile + ".tmp";
+    {
+        Poco::FileOutputStream out(temporary);
+        ready.stringify(out);
+    }
+    Poco::File(temporary).renameTo(_settings.readyFile);
+}
+
+} // namespace switchyard::kernel
