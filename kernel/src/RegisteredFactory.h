@@ -7,6 +7,8 @@
 
 #include "LoadedLibrary.h"
 
+#include <Poco/Bugcheck.h>
+
 #include <memory>
 #include <string>
 
