@@ -3,6 +3,7 @@
 #pragma once
 
 #include "switchyard/plugin/ConfigErrorReporter.h"
+#include "switchyard/plugin/PluginContext.h"
 
 #include <Poco/Exception.h>
 #include <Poco/NumberParser.h>
