@@ -56,7 +56,7 @@ void ConfigurationSources::define(const std::string& key, const std::string& val
 std::string ConfigurationSources::sourceOf(const std::string& key) const
 {
     if (_defines->hasProperty(key))
-        return "-D " + key;
+        return "command line -D";
     if (!_custom.isNull() && _custom->hasProperty(key))
         return _customPath;
     return _mainPath;

@@ -29,7 +29,7 @@ public:
     Poco::Util::AbstractConfiguration& config() { return *_layered; }
     const Poco::Util::AbstractConfiguration& config() const { return *_layered; }
 
-    /// Where `key` is set: "-D key", the custom file's path, or the main file's path (also when
+    /// Where `key` is set: "command line -D", the custom file's path, or the main file's path (also when
     /// the key is set nowhere, since that is where it belongs).
     std::string sourceOf(const std::string& key) const;
 

@@ -58,9 +58,15 @@ HttpListeners::HttpListeners(const ServerSettings& settings, Poco::SharedPtr<Req
         Poco::Net::SocketAddress address(listener->address, listener->port);
         std::unique_ptr<Poco::Net::ServerSocket> socket;
         if (listener->tls)
-            socket = std::make_unique<Poco::Net::SecureServerSocket>(address, 128, makeServerContext(*listener));
+            socket = std::make_unique<Poco::Net::SecureServerSocket>(makeServerContext(*listener));
         else
-            socket = std::make_unique<Poco::Net::ServerSocket>(address, 128);
+            socket = std::make_unique<Poco::Net::ServerSocket>();
+        // SO_REUSEPORT would let a second daemon share the port silently; a taken port must fail.
+        if (address.family() == Poco::Net::SocketAddress::IPv6)
+            socket->bind6(address, true, false, true);
+        else
+            socket->bind(address, true, false);
+        socket->listen(128);
         std::uint16_t port = socket->address().port();
         (listener->tls ? _httpsPort : _httpPort) = port;
         _urls.push_back(std::string(listener->tls ? "https" : "http") + "://" + listener->address + ":" +

@@ -28,7 +28,7 @@ std::string resolvePath(const ConfigurationSources& sources, const std::string& 
     if (path.isAbsolute())
         return path.toString();
     std::string source = sources.sourceOf(key);
-    Poco::Path base = source.rfind("-D ", 0) == 0 ? Poco::Path::current() : Poco::Path(source).parent();
+    Poco::Path base = source == "command line -D" ? Poco::Path::current() : Poco::Path(source).parent();
     return Poco::Path(base).resolve(path).toString();
 }
 

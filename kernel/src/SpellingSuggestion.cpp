@@ -10,20 +10,22 @@ namespace switchyard::kernel
 
 std::size_t SpellingSuggestion::distance(const std::string& a, const std::string& b)
 {
-    std::vector<std::size_t> previous(b.size() + 1);
-    std::vector<std::size_t> current(b.size() + 1);
-    std::iota(previous.begin(), previous.end(), 0);
+    // Optimal string alignment: Levenshtein plus adjacent transpositions, the commonest typo.
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    std::iota(d[0].begin(), d[0].end(), 0);
     for (std::size_t i = 1; i <= a.size(); ++i)
     {
-        current[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j)
         {
-            std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
-        std::swap(previous, current);
     }
-    return previous[b.size()];
+    return d[a.size()][b.size()];
 }
 
 std::optional<std::string> SpellingSuggestion::closest(const std::string& word,

@@ -17,7 +17,8 @@ public:
     /// (at most a third of the longer word's length, and at least one edit less than the word).
     static std::optional<std::string> closest(const std::string& word, const std::vector<std::string>& candidates);
 
-    /// Levenshtein distance between `a` and `b`.
+    /// Edit distance between `a` and `b`: insertions, deletions, substitutions and swaps of
+    /// neighbouring characters each count one.
     static std::size_t distance(const std::string& a, const std::string& b);
 };
 

@@ -3,6 +3,8 @@
 #include "DaemonTest.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
 
 #include <gmock/gmock.h>
 

@@ -2,6 +2,8 @@
 // Copyright Switchyard contributors
 #include "DaemonTest.h"
 
+#include <Poco/File.h>
+
 #include <gmock/gmock.h>
 
 namespace switchyard::testsupport
@@ -17,9 +19,14 @@ class StartupErrorTest : public DaemonTest
 {
 protected:
     /// Runs the daemon with the standard configuration plus `extra`; returns its exit status.
-    int run(const std::string& extra, const std::vector<std::string>& options = {})
+    /// `custom`, when given, is the operator's .custom file, which overrides key by key.
+    int run(const std::string& extra, const std::vector<std::string>& options = {}, const std::string& custom = "")
     {
         configFile = directory.write("switchyard.properties", configuration(extra));
+        if (Poco::File(configFile + ".custom").exists())
+            Poco::File(configFile + ".custom").remove();
+        if (!custom.empty())
+            directory.write("switchyard.properties.custom", custom);
         std::vector<std::string> arguments{"--config", configFile};
         arguments.insert(arguments.end(), options.begin(), options.end());
         return DaemonProcess::run(SWITCHYARD_DAEMON, arguments, directory.file("run.log"), output);
@@ -101,22 +108,25 @@ TEST_F(StartupErrorTest, AFactoryThatThrowsNamesTheInstance)
 
 TEST_F(StartupErrorTest, ConfigurationMistakesNameFileAndKey)
 {
-    EXPECT_EQ(run("switchyard.instances.echo.auth = auht\n"), ExitConfig);
-    EXPECT_THAT(output, HasSubstr(configFile + ": switchyard.instances.echo.auth: unknown instance 'auht'; did you "
-                                               "mean 'auth'?"));
+    const std::string custom = configFile + ".custom";
+    EXPECT_EQ(run("", {}, "switchyard.instances.echo.auth = auht\n"), ExitConfig);
+    EXPECT_THAT(output,
+                HasSubstr(custom + ": switchyard.instances.echo.auth: unknown instance 'auht'; did you mean 'auth'?"));
 
-    EXPECT_EQ(run("switchyard.instances.store.type = storage.memroy\n"), ExitConfig);
-    EXPECT_THAT(output, HasSubstr(configFile + ": switchyard.instances.store.type: unknown type 'storage.memroy'; did "
-                                               "you mean 'storage.memory'?"));
+    EXPECT_EQ(run("", {}, "switchyard.instances.store.type = storage.memroy\n"), ExitConfig);
+    EXPECT_THAT(output, HasSubstr(custom + ": switchyard.instances.store.type: unknown type 'storage.memroy'; did you "
+                                           "mean 'storage.memory'?"));
 
-    EXPECT_EQ(run("switchyard.instances.sleep.path = /echo\n"), ExitConfig);
-    EXPECT_THAT(output, HasSubstr("switchyard.instances.sleep.path: '/echo' is already mounted by another endpoint"));
+    EXPECT_EQ(run("", {}, "switchyard.instances.sleep.path = /echo\n"), ExitConfig);
+    EXPECT_THAT(output,
+                HasSubstr(custom + ": switchyard.instances.sleep.path: '/echo' is already mounted by another endpoint"));
 
     EXPECT_EQ(run("switchyard.instances.echo.level = root\n"), ExitConfig);
-    EXPECT_THAT(output, HasSubstr("switchyard.instances.echo.level: expected read, submit or admin, got 'root'"));
+    EXPECT_THAT(output, HasSubstr(configFile + ": switchyard.instances.echo.level: expected read, submit or admin, got "
+                                               "'root'"));
 
-    EXPECT_EQ(run("switchyard.instances.info.auth = \n"), ExitConfig);
-    EXPECT_THAT(output, HasSubstr("switchyard.instances.info.auth: must not be empty"));
+    EXPECT_EQ(run("", {"-D", "switchyard.instances.info.auth="}), ExitConfig);
+    EXPECT_THAT(output, HasSubstr("command line -D: switchyard.instances.info.auth: must not be empty"));
 }
 
 TEST_F(StartupErrorTest, AMissingConfigFileIsNamed)

@@ -24,7 +24,7 @@ TEST(ConfigurationSources, CustomFileOverridesKeyByKeyAndDefinesOverrideBoth)
     EXPECT_EQ(sources.config().getString("three"), "define");
     EXPECT_EQ(sources.sourceOf("one"), main);
     EXPECT_EQ(sources.sourceOf("two"), main + ".custom");
-    EXPECT_EQ(sources.sourceOf("three"), "-D three");
+    EXPECT_EQ(sources.sourceOf("three"), "command line -D");
     EXPECT_EQ(sources.sourceOf("missing"), main);
     EXPECT_TRUE(sources.hasCustomFile());
 }

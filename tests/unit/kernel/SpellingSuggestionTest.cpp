@@ -15,7 +15,8 @@ TEST(SpellingSuggestion, DistanceCountsEdits)
     EXPECT_EQ(SpellingSuggestion::distance("abc", ""), 3u);
     EXPECT_EQ(SpellingSuggestion::distance("kitten", "sitting"), 3u);
     EXPECT_EQ(SpellingSuggestion::distance("storage.sqlight", "storage.sqlite"), 3u);
-    EXPECT_EQ(SpellingSuggestion::distance("storage.memroy", "storage.memory"), 2u);
+    EXPECT_EQ(SpellingSuggestion::distance("storage.memroy", "storage.memory"), 1u);
+    EXPECT_EQ(SpellingSuggestion::distance("auht", "auth"), 1u);
 }
 
 TEST(SpellingSuggestion, SuggestsTheClosestCandidate)
