@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright Switchyard contributors
+#include "storage-contract/StorageContractTest.h"
+
+#include <Poco/Exception.h>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace switchyard::tests
+{
+
+using plugin::SubmissionState;
+
+void PrintTo(const StorageContractParam& param, std::ostream* out)
+{
+    *out << param.name;
+}
+
+std::string StorageContractTest::paramName(const ::testing::TestParamInfo<StorageContractParam>& info)
+{
+    return info.param.name;
+}
+
+void StorageContractTest::SetUp()
+{
+    _storage = GetParam().make();
+    ASSERT_NE(_storage, nullptr);
+}
+
+plugin::Submission StorageContractTest::submission(const std::string& id, int priority)
+{
+    plugin::Submission submission;
+    submission.id = id;
+    submission.submitName = id + ".doc";
+    submission.sha256 = std::string(64, 'a');
+    submission.fileSize = 1234;
+    submission.mediaType = "application/msword";
+    submission.priority = priority;
+    submission.options = {{"password", "infected"}, {"transformOpt.rapidMode", "true"}};
+    return submission;
+}
+
+std::uint64_t StorageContractTest::add(const std::string& id, int priority)
+{
+    const std::vector<std::uint64_t> sequences = _storage->addSubmissions({submission(id, priority)});
+    EXPECT_EQ(sequences.size(), 1u);
+    return sequences.empty() ? 0 : sequences.front();
+}
+
+std::vector<std::string> StorageContractTest::claimAll()
+{
+    std::vector<std::string> ids;
+    while (const std::optional<plugin::Submission> claimed = _storage->claimNext())
+        ids.push_back(claimed->id);
+    return ids;
+}
+
+plugin::SubmissionState StorageContractTest::stateOf(const std::string& id) const
+{
+    const std::optional<plugin::Submission> found = _storage->findSubmission(id);
+    if (!found)
+        throw Poco::NotFoundException("test: no submission " + id);
+    return found->state;
+}
+
+namespace
+{
+
+using Ids = std::vector<std::string>;
+
+plugin::NodeHandoff handoff()
+{
+    plugin::NodeHandoff handoff;
+    handoff.appServerId = "app2";
+    handoff.taskId = "task-7";
+    handoff.statusCode = 200;
+    handoff.result = R"({"scanTasks":[]})";
+    return handoff;
+}
+
+} // namespace
+
+TEST_P(StorageContractTest, AddsAndFindsASubmission)
+{
+    const std::uint64_t sequence = add("a", 42);
+
+    const std::optional<plugin::Submission> found = _storage->findSubmission("a");
+    ASSERT_TRUE(found);
+    const plugin::Submission expected = submission("a", 42);
+    EXPECT_EQ(found->id, "a");
+    EXPECT_EQ(found->submitName, expected.submitName);
+    EXPECT_EQ(found->sha256, expected.sha256);
+    EXPECT_EQ(found->fileSize, expected.fileSize);
+    EXPECT_EQ(found->mediaType, expected.mediaType);
+    EXPECT_EQ(found->priority, 42);
+    EXPECT_EQ(found->options, expected.options);
+    EXPECT_EQ(found->sequence, sequence);
+    EXPECT_EQ(found->state, SubmissionState::Queued);
+    EXPECT_EQ(found->attempts, 0u);
+    EXPECT_EQ(found->reason, "");
+    EXPECT_GT(found->createdAt, 0);
+    EXPECT_EQ(found->updatedAt, found->createdAt);
+}
+
+TEST_P(StorageContractTest, QueuesNewSubmissionsWhateverStateTheyCarry)
+{
+    plugin::Submission stale = submission("a");
+    stale.state = SubmissionState::Failed;
+    stale.sequence = 999999;
+    stale.createdAt = 1;
+    const std::vector<std::uint64_t> sequences = _storage->addSubmissions({stale});
+
+    const std::optional<plugin::Submission> found = _storage->findSubmission("a");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->state, SubmissionState::Queued);
+    EXPECT_EQ(found->sequence, sequences.at(0));
+    EXPECT_GT(found->createdAt, 1);
+    EXPECT_EQ(_storage->positionInQueue("a"), 0);
+}
+
+TEST_P(StorageContractTest, AssignsIncreasingSequencesInTheOrderGiven)
+{
+    const std::vector<std::uint64_t> first =
+        _storage->addSubmissions({submission("a"), submission("b"), submission("c")});
+    const std::vector<std::uint64_t> second = _storage->addSubmissions({submission("d"), submission("e")});
+
+    ASSERT_EQ(first.size(), 3u);
+    ASSERT_EQ(second.size(), 2u);
+    std::vector<std::uint64_t> all = first;
+    all.insert(all.end(), second.begin(), second.end());
+    EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+    EXPECT_EQ(std::set<std::uint64_t>(all.begin(), all.end()).size(), all.size())
+        << "sequences must be distinct";
+    const Ids ids = {"a", "b", "c", "d", "e"};
+    for (std::size_t index = 0; index < ids.size(); ++index)
+        EXPECT_EQ(_storage->findSubmission(ids[index])->sequence, all[index]) << ids[index];
+}
+
+TEST_P(StorageContractTest, AcceptsAnEmptyBatch)
+{
+    EXPECT_TRUE(_storage->addSubmissions({}).empty());
+    EXPECT_EQ(_storage->queueCount(), 0u);
+}
+
+TEST_P(StorageContractTest, KnowsNothingOfAnUnknownId)
+{
+    add("a");
+    EXPECT_FALSE(_storage->findSubmission("b"));
+    EXPECT_FALSE(_storage->findReport("b"));
+    EXPECT_EQ(_storage->positionInQueue("b"), -1);
+}
+
+TEST_P(StorageContractTest, RefusesAKnownIdAndAddsNothingOfThatBatch)
+{
+    add("a");
+    EXPECT_THROW(_storage->addSubmissions({submission("b"), submission("a"), submission("c")}),
+                 Poco::ExistsException);
+
+    EXPECT_FALSE(_storage->findSubmission("b"));
+    EXPECT_FALSE(_storage->findSubmission("c"));
+    EXPECT_EQ(_storage->queueCount(), 1u);
+    EXPECT_EQ(claimAll(), Ids({"a"}));
+}
+
+TEST_P(StorageContractTest, RefusesAnIdTwiceInOneBatch)
+{
+    EXPECT_THROW(_storage->addSubmissions({submission("a"), submission("b"), submission("a")}),
+                 Poco::ExistsException);
+    EXPECT_FALSE(_storage->findSubmission("a"));
+    EXPECT_FALSE(_storage->findSubmission("b"));
+    EXPECT_EQ(_storage->queueCount(), 0u);
+}
+
+TEST_P(StorageContractTest, KeepsSequencesIncreasingAfterARefusedBatch)
+{
+    const std::uint64_t before = add("a");
+    EXPECT_THROW(_storage->addSubmissions({submission("b"), submission("a")}), Poco::ExistsException);
+    EXPECT_GT(add("c"), before);
+}
+
+TEST_P(StorageContractTest, ClaimsByPriorityThenArrival)
+{
+    add("low1", 0);
+    add("high1", 100);
+    add("mid1", 50);
+    add("low2", 0);
+    add("high2", 100);
+    _storage->addSubmissions({submission("mid2", 50), submission("low3", 0), submission("high3", 100)});
+
+    EXPECT_EQ(claimAll(), Ids({"high1", "high2", "high3", "mid1", "mid2", "low1", "low2", "low3"}));
+}
+
+TEST_P(StorageContractTest, ClaimMovesToDispatchingAndCountsTheAttempt)
+{
+    const std::uint64_t sequence = add("a", 7);
+
+    const std::optional<plugin::Submission> claimed = _storage->claimNext();
+    ASSERT_TRUE(claimed);
+    EXPECT_EQ(claimed->id, "a");
+    EXPECT_EQ(claimed->state, SubmissionState::Dispatching);
+    EXPECT_EQ(claimed->attempts, 1u);
+    EXPECT_EQ(claimed->priority, 7);
+    EXPECT_EQ(claimed->sequence, sequence);
+    EXPECT_GE(claimed->updatedAt, claimed->createdAt);
+
+    const std::optional<plugin::Submission> found = _storage->findSubmission("a");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->state, SubmissionState::Dispatching);
+    EXPECT_EQ(found->attempts, 1u);
+    EXPECT_EQ(found->updatedAt, claimed->updatedAt);
+}
+
+TEST_P(StorageContractTest, ClaimsNothingFromAnEmptyQueue)
+{
+    EXPECT_FALSE(_storage->claimNext());
+    add("a");
+    EXPECT_TRUE(_storage->claimNext());
+    EXPECT_FALSE(_storage->claimNext());
+}
+
+TEST_P(StorageContractTest, PositionsFollowDispatchOrder)
+{
+    add("low1", 0);
+    add("high1", 90);
+    add("low2", 0);
+    add("mid1", 40);
+
+    EXPECT_EQ(_storage->positionInQueue("high1"), 0);
+    EXPECT_EQ(_storage->positionInQueue("mid1"), 1);
+    EXPECT_EQ(_storage->positionInQueue("low1"), 2);
+    EXPECT_EQ(_storage->positionInQueue("low2"), 3);
+
+    // A later, more urgent submission goes ahead of the less urgent ones only.
+    add("high2", 90);
+    EXPECT_EQ(_storage->positionInQueue("high1"), 0);
+    EXPECT_EQ(_storage->positionInQueue("high2"), 1);
+    EXPECT_EQ(_storage->positionInQueue("mid1"), 2);
+    EXPECT_EQ(_storage->positionInQueue("low2"), 4);
+}
+
+TEST_P(StorageContractTest, PositionsMoveUpAsSubmissionsAreClaimed)
+{
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")});
+    EXPECT_EQ(_storage->positionInQueue("d"), 3);
+
+    _storage->claimNext();
+    EXPECT_EQ(_storage->positionInQueue("a"), -1) << "a Dispatching submission has no position";
+    EXPECT_EQ(_storage->positionInQueue("b"), 0);
+    EXPECT_EQ(_storage->positionInQueue("d"), 2);
+
+    _storage->claimNext();
+    EXPECT_EQ(_storage->positionInQueue("d"), 1);
+}
+
+TEST_P(StorageContractTest, RequeueRestoresTheOriginalPlace)
+{
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c")});
+    ASSERT_EQ(_storage->claimNext()->id, "a");
+    add("d");
+
+    _storage->requeue("a", "app1 connection refused");
+
+    EXPECT_EQ(_storage->positionInQueue("a"), 0);
+    EXPECT_EQ(_storage->positionInQueue("b"), 1);
+    EXPECT_EQ(_storage->positionInQueue("d"), 3);
+    const std::optional<plugin::Submission> found = _storage->findSubmission("a");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->state, SubmissionState::Queued);
+    EXPECT_EQ(found->reason, "app1 connection refused");
+    EXPECT_EQ(found->attempts, 1u);
+
+    const std::optional<plugin::Submission> again = _storage->claimNext();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->id, "a");
+    EXPECT_EQ(again->attempts, 2u);
+    EXPECT_EQ(claimAll(), Ids({"b", "c", "d"}));
+}
+
+TEST_P(StorageContractTest, RequeueRestoresThePlaceAmongPriorities)
+{
+    add("low", 0);
+    add("high1", 50);
+    ASSERT_EQ(_storage->claimNext()->id, "high1");
+    add("high2", 50);
+    add("urgent", 100);
+
+    _storage->requeue("high1", "app1 read timed out after 30 s");
+
+    EXPECT_EQ(_storage->positionInQueue("urgent"), 0);
+    EXPECT_EQ(_storage->positionInQueue("high1"), 1);
+    EXPECT_EQ(_storage->positionInQueue("high2"), 2);
+    EXPECT_EQ(_storage->positionInQueue("low"), 3);
+    EXPECT_EQ(_storage->queueCount(), 4u);
+}
+
+TEST_P(StorageContractTest, RecordsTheHandoff)
+{
+    add("a");
+    _storage->claimNext();
+    _storage->requeue("a", "app1 connection refused");
+    _storage->claimNext();
+
+    _storage->recordHandoff("a", handoff());
+
+    const std::optional<plugin::Submission> found = _storage->findSubmission("a");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->state, SubmissionState::Success);
+    EXPECT_EQ(found->appServerId, "app2");
+    EXPECT_EQ(found->taskId, "task-7");
+    EXPECT_EQ(found->statusCode, 200);
+    EXPECT_EQ(found->result, R"({"scanTasks":[]})");
+    EXPECT_EQ(found->attempts, 2u);
+    EXPECT_EQ(found->reason, "") << "the last attempt succeeded";
+    EXPECT_GE(found->updatedAt, found->createdAt);
+    EXPECT_EQ(_storage->positionInQueue("a"), -1);
+    EXPECT_EQ(_storage->queueCount(), 0u);
+}
+
+TEST_P(StorageContractTest, FailsAQueuedSubmission)
+{
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c")});
+
+    _storage->markFailed("b", "file type not supported by any node");
+
+    const std::optional<plugin::Submission> found = _storage->findSubmission("b");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->state, SubmissionState::Failed);
+    EXPECT_EQ(found->reason, "file type not supported by any node");
+    EXPECT_EQ(_storage->positionInQueue("b"), -1);
+    EXPECT_EQ(_storage->positionInQueue("c"), 1);
+    EXPECT_EQ(_storage->queueCount(), 2u);
+    EXPECT_EQ(claimAll(), Ids({"a", "c"}));
+}
+
+TEST_P(StorageContractTest, FailsADispatchingSubmission)
+{
+    add("a");
+    _storage->claimNext();
+
+    _storage->markFailed("a", "all 3 attempts failed: app2 connection refused");
+
+    const std::optional<plugin::Submission> found = _storage->findSubmission("a");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->state, SubmissionState::Failed);
+    EXPECT_EQ(found->reason, "all 3 attempts failed: app2 connection refused");
+    EXPECT_EQ(found->attempts, 1u);
+    EXPECT_EQ(_storage->queueCount(), 0u);
+    EXPECT_FALSE(_storage->claimNext());
+}
+
+TEST_P(StorageContractTest, RefusesIllegalTransitionsAndChangesNothing)
+{
+    _storage->addSubmissions({submission("queued"), submission("success"), submission("failed")});
+    _storage->claimNext();
+    _storage->claimNext();
+    _storage->claimNext();
+    _storage->requeue("queued", "retry");
+    _storage->recordHandoff("success", handoff());
+    _storage->markFailed("failed", "gave up");
+    ASSERT_EQ(stateOf("queued"), SubmissionState::Queued);
+    ASSERT_EQ(stateOf("success"), SubmissionState::Success);
+    ASSERT_EQ(stateOf("failed"), SubmissionState::Failed);
+
+    for (const std::string id : {"queued", "success", "failed"})
+    {
+        const plugin::Submission before = *_storage->findSubmission(id);
+        EXPECT_THROW(_storage->recordHandoff(id, handoff()), Poco::IllegalStateException) << id;
+        EXPECT_THROW(_storage->requeue(id, "again"), Poco::IllegalStateException) << id;
+        if (id != "queued")
+        {
+            EXPECT_THROW(_storage->markFailed(id, "again"), Poco::IllegalStateException) << id;
+        }
+        const plugin::Submission after = *_storage->findSubmission(id);
+        EXPECT_EQ(after.state, before.state) << id;
+        EXPECT_EQ(after.reason, before.reason) << id;
+        EXPECT_EQ(after.appServerId, before.appServerId) << id;
+        EXPECT_EQ(after.updatedAt, before.updatedAt) << id;
+    }
+    EXPECT_EQ(_storage->positionInQueue("queued"), 0);
+    EXPECT_EQ(_storage->queueCount(), 1u);
+}
+
+TEST_P(StorageContractTest, ThrowsNotFoundForUnknownIds)
+{
+    add("a");
+    EXPECT_THROW(_storage->recordHandoff("unknown", handoff()), Poco::NotFoundException);
+    EXPECT_THROW(_storage->requeue("unknown", "reason"), Poco::NotFoundException);
+    EXPECT_THROW(_storage->markFailed("unknown", "reason"), Poco::NotFoundException);
+    EXPECT_THROW(_storage->storeReport("unknown", "{}"), Poco::NotFoundException);
+    EXPECT_FALSE(_storage->findSubmission("unknown"));
+    EXPECT_EQ(_storage->queueCount(), 1u);
+}
+
+TEST_P(StorageContractTest, RequeueDispatchingPutsEveryClaimBack)
+{
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")});
+    _storage->claimNext();
+    _storage->claimNext();
+    _storage->claimNext();
+    _storage->recordHandoff("c", handoff());
+
+    EXPECT_EQ(_storage->requeueDispatching(), 2u);
+
+    EXPECT_EQ(_storage->queueCount(), 3u);
+    EXPECT_EQ(stateOf("a"), SubmissionState::Queued);
+    EXPECT_EQ(stateOf("c"), SubmissionState::Success);
+    EXPECT_EQ(_storage->positionInQueue("a"), 0);
+    EXPECT_EQ(_storage->positionInQueue("b"), 1);
+    EXPECT_EQ(_storage->positionInQueue("d"), 2);
+    EXPECT_EQ(_storage->requeueDispatching(), 0u);
+    EXPECT_EQ(claimAll(), Ids({"a", "b", "d"}));
+    EXPECT_EQ(_storage->findSubmission("a")->attempts, 2u);
+}
+
+TEST_P(StorageContractTest, CountsTheQueue)
+{
+    EXPECT_EQ(_storage->queueCount(), 0u);
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c")});
+    EXPECT_EQ(_storage->queueCount(), 3u);
+    _storage->claimNext();
+    EXPECT_EQ(_storage->queueCount(), 2u);
+    _storage->requeue("a", "retry");
+    EXPECT_EQ(_storage->queueCount(), 3u);
+    _storage->markFailed("b", "gave up");
+    EXPECT_EQ(_storage->queueCount(), 2u);
+    _storage->claimNext();
+    _storage->recordHandoff("a", handoff());
+    EXPECT_EQ(_storage->queueCount(), 1u);
+}
+
+TEST_P(StorageContractTest, StoresAndReplacesReports)
+{
+    add("a");
+    add("b");
+    EXPECT_FALSE(_storage->findReport("a"));
+
+    _storage->storeReport("a", R"({"overallState":"IN_PROGRESS"})");
+    EXPECT_EQ(_storage->findReport("a"), std::optional<std::string>(R"({"overallState":"IN_PROGRESS"})"));
+    _storage->storeReport("a", R"({"overallState":"SUCCESS"})");
+    EXPECT_EQ(_storage->findReport("a"), std::optional<std::string>(R"({"overallState":"SUCCESS"})"));
+    EXPECT_FALSE(_storage->findReport("b"));
+}
+
+TEST_P(StorageContractTest, ConcurrentClaimsNeverShareASubmission)
+{
+    constexpr int Count = 1000;
+    std::vector<plugin::Submission> batch;
+    for (int index = 0; index < Count; ++index)
+        batch.push_back(submission("s" + std::to_string(index), index % 7));
+    _storage->addSubmissions(batch);
+
+    std::mutex mutex;
+    std::vector<std::string> claimed;
+    std::vector<std::thread> threads;
+    for (int thread = 0; thread < 4; ++thread)
+    {
+        threads.emplace_back(
+            [this, &mutex, &claimed]
+            {
+                std::vector<std::string> mine;
+                while (const std::optional<plugin::Submission> next = _storage->claimNext())
+                    mine.push_back(next->id);
+                const std::lock_guard<std::mutex> lock(mutex);
+                claimed.insert(claimed.end(), mine.begin(), mine.end());
+            });
+    }
+    for (std::thread& thread : threads)
+        thread.join();
+
+    EXPECT_EQ(claimed.size(), static_cast<std::size_t>(Count));
+    EXPECT_EQ(std::set<std::string>(claimed.begin(), claimed.end()).size(), static_cast<std::size_t>(Count));
+    EXPECT_EQ(_storage->queueCount(), 0u);
+}
+
+TEST_P(StorageContractTest, ConcurrentAddsAndClaimsLoseNothing)
+{
+    constexpr int PerAdder = 250;
+    std::atomic<int> addersDone{0};
+    std::mutex mutex;
+    std::vector<std::string> claimed;
+    std::vector<std::thread> threads;
+    for (int adder = 0; adder < 2; ++adder)
+    {
+        threads.emplace_back(
+            [this, adder, &addersDone]
+            {
+                for (int index = 0; index < PerAdder; ++index)
+                    _storage->addSubmissions(
+                        {submission(std::to_string(adder) + "-" + std::to_string(index), index % 3)});
+                ++addersDone;
+            });
+    }
+    for (int claimer = 0; claimer < 2; ++claimer)
+    {
+        threads.emplace_back(
+            [this, &addersDone, &mutex, &claimed]
+            {
+                std::vector<std::string> mine;
+                while (addersDone.load() < 2 || _storage->queueCount() > 0)
+                {
+                    if (const std::optional<plugin::Submission> next = _storage->claimNext())
+                        mine.push_back(next->id);
+                    else
+                        std::this_thread::yield();
+                }
+                const std::lock_guard<std::mutex> lock(mutex);
+                claimed.insert(claimed.end(), mine.begin(), mine.end());
+            });
+    }
+    for (std::thread& thread : threads)
+        thread.join();
+
+    EXPECT_EQ(claimed.size(), static_cast<std::size_t>(2 * PerAdder));
+    EXPECT_EQ(std::set<std::string>(claimed.begin(), claimed.end()).size(),
+              static_cast<std::size_t>(2 * PerAdder));
+}
+
+} // namespace switchyard::tests
