@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright Switchyard contributors
+#include "SystemInfoEndpointFactory.h"
+#include "switchyard/plugin/BuildId.h"
+#include "switchyard/plugin/PluginAbi.h"
+#include "switchyard/plugin/Registrar.h"
+
+namespace switchyard::plugins::systeminfo
+{
+
+namespace
+{
+
+void registerFactories(plugin::Registrar& registrar)
+{
+    registrar.add<plugin::Endpoint>(std::make_unique<SystemInfoEndpointFactory>());
+}
+
+} // namespace
+
+const plugin::PluginDescriptor& describe()
+{
+    static const plugin::PluginDescriptor descriptor{SWITCHYARD_PLUGIN_ABI_VERSION, SWITCHYARD_BUILD_ID,
+                                                     "endpoint-system-info", "0.1.0", &registerFactories};
+    return descriptor;
+}
+
+} // namespace switchyard::plugins::systeminfo
+
+SWITCHYARD_PLUGIN_ENTRY(switchyard::plugins::systeminfo::describe)

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright Switchyard contributors
+#include "SystemInfoEndpoint.h"
+
+#include "DiskSpace.h"
+#include "ProcessMemory.h"
+#include "SystemInfoDocument.h"
+#include "switchyard/plugin/RequestContext.h"
+
+#include <Poco/Logger.h>
+#include <Poco/Path.h>
+
+#include <algorithm>
+
+namespace switchyard::plugins::systeminfo
+{
+
+SystemInfoEndpoint::SystemInfoEndpoint(Settings settings,
+                                       std::vector<std::shared_ptr<plugin::Storage>> storages,
+                                       std::vector<std::shared_ptr<plugin::BlobStore>> blobStores)
+    : _settings(std::move(settings)), _storages(std::move(storages)), _blobStores(std::move(blobStores))
+{
+}
+
+SystemInfoFigures SystemInfoEndpoint::collect(Poco::Logger& logger) const
+{
+    SystemInfoFigures figures;
+    figures.name = _settings.productName;
+    figures.version = _settings.version;
+    figures.copyright = _settings.copyright;
+
+    for (const auto& storage : _storages)
+        figures.queueCount += storage->queueCount();
+
+    const ProcessMemory::Figures memory = ProcessMemory().read();
+    figures.usedMemoryBytes = memory.residentBytes;
+    figures.freeMemoryBytes = memory.availableBytes;
+    figures.totalMemoryBytes = memory.totalBytes;
+    figures.maxMemoryBytes = memory.maximumBytes;
+
+    std::vector<plugin::StorageArea> areas;
+    for (const auto& storage : _storages)
+    {
+        for (plugin::StorageArea& area : storage->storageAreas())
+            areas.push_back(std::move(area));
+    }
+    for (const auto& blobStore : _blobStores)
+    {
+        for (plugin::StorageArea& area : blobStore->storageAreas())
+            areas.push_back(std::move(area));
+    }
+    areas.push_back({"data", _settings.dataDirectory});
+    // Asked on every request: Poco::Path::temp() follows TMPDIR.
+    areas.push_back({"fsTemp", Poco::Path::temp()});
+
+    for (const plugin::StorageArea& area : areas)
+    {
+        const bool seen = std::any_of(figures.freeDiscSpaceBytes.begin(), figures.freeDiscSpaceBytes.end(),
+                                      [&area](const auto& entry) { return entry.first == area.name; });
+        if (seen)
+            continue;
+        const std::optional<std::uint64_t> freeBytes = DiskSpace::freeBytes(area.path);
+        if (!freeBytes)
+        {
+            // Logged, not shown: the path is internal and the client cannot act on it.
+            logger.warning("cannot determine the free space of storage area " + area.name + " at " +
+                           area.path);
+            continue;
+        }
+        figures.freeDiscSpaceBytes.emplace_back(area.name, *freeBytes);
+    }
+    return figures;
+}
+
+std::vector<std::string> SystemInfoEndpoint::methods() const
+{
+    return {"GET"};
+}
+
+plugin::AccessLevel SystemInfoEndpoint::requiredLevel() const
+{
+    return plugin::AccessLevel::Read;
+}
+
+void SystemInfoEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response,
+                                plugin::RequestContext& context)
+{
+    Poco::JSON::Object::Ptr document = SystemInfoDocument::build(collect(context.logger()));
+    context.sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, *document);
+}
+
+} // namespace switchyard::plugins::systeminfo
