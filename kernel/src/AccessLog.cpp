@@ -14,7 +14,8 @@ void AccessLog::write(const AccessLogEntry& entry)
         return;
     logger.information(entry.requestId + " " + entry.client + " " + entry.method + " " + entry.path + " " +
                        std::to_string(entry.status) + " " + std::to_string(entry.bytes) + " " +
-                       std::to_string(entry.milliseconds) + "ms key=" + (entry.keyName.empty() ? "-" : entry.keyName));
+                       std::to_string(entry.milliseconds) +
+                       "ms key=" + (entry.keyName.empty() ? "-" : entry.keyName));
 }
 
 } // namespace switchyard::kernel

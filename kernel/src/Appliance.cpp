@@ -71,7 +71,8 @@ Appliance::Appliance(ConfigurationSources& sources, const std::string& executabl
         if (!isPublic)
         {
             if (!reader.has("auth"))
-                reader.fail("auth", "is required (the auth instance that checks callers), unless public = true");
+                reader.fail("auth",
+                            "is required (the auth instance that checks callers), unless public = true");
             mount.authenticator = std::static_pointer_cast<plugin::Authenticator>(
                 _graph->at(reader.requiredString("auth")).component);
         }
@@ -80,12 +81,14 @@ Appliance::Appliance(ConfigurationSources& sources, const std::string& executabl
         {
             auto level = plugin::parseAccessLevel(reader.requiredString("level"));
             if (!level)
-                reader.fail("level", "expected read, submit or admin, got '" + reader.requiredString("level") + "'");
+                reader.fail("level",
+                            "expected read, submit or admin, got '" + reader.requiredString("level") + "'");
             mount.requiredLevel = *level;
         }
         mount.methods = endpoint->methods();
-        mount.maxBodyBytes = static_cast<std::uint64_t>(reader.getInteger(
-            "maxBodyBytes", static_cast<std::int64_t>(_settings.maxRequestBodyBytes), 0, std::int64_t(1) << 50));
+        mount.maxBodyBytes = static_cast<std::uint64_t>(
+            reader.getInteger("maxBodyBytes", static_cast<std::int64_t>(_settings.maxRequestBodyBytes), 0,
+                              std::int64_t(1) << 50));
         mount.logger = &instance.context->logger();
         std::string path = mount.path;
         if (!_router->mount(std::move(mount)))
@@ -117,14 +120,16 @@ void Appliance::describe(std::ostream& out) const
         out << "  " << path << " -> " << mount->instanceId << " [";
         for (std::size_t i = 0; i < mount->methods.size(); ++i)
             out << (i ? " " : "") << mount->methods[i];
-        out << "] " << (mount->authenticator ? "level " + std::string(plugin::toString(mount->requiredLevel)) : "public")
+        out << "] "
+            << (mount->authenticator ? "level " + std::string(plugin::toString(mount->requiredLevel))
+                                     : "public")
             << "\n";
     }
     out << "listeners:\n";
     for (const ListenerSettings* listener : {&_settings.http, &_settings.https})
         if (listener->enabled)
-            out << "  " << (listener->tls ? "https" : "http") << "://" << listener->address << ":" << listener->port
-                << "\n";
+            out << "  " << (listener->tls ? "https" : "http") << "://" << listener->address << ":"
+                << listener->port << "\n";
 }
 
 void Appliance::start()

@@ -2,8 +2,6 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include "switchyard/plugin/KernelInfo.h"
-
 #include "ConfigurationSources.h"
 #include "FactoryRegistry.h"
 #include "HttpListeners.h"
@@ -11,6 +9,7 @@
 #include "PluginLoader.h"
 #include "RequestRouter.h"
 #include "ServerSettings.h"
+#include "switchyard/plugin/KernelInfo.h"
 
 #include <memory>
 #include <ostream>

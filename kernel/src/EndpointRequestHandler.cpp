@@ -37,7 +37,8 @@ std::string pathOf(const Poco::Net::HTTPServerRequest& request)
 
 } // namespace
 
-EndpointRequestHandler::EndpointRequestHandler(RequestRouter& router, std::shared_ptr<const MountedEndpoint> mount,
+EndpointRequestHandler::EndpointRequestHandler(RequestRouter& router,
+                                               std::shared_ptr<const MountedEndpoint> mount,
                                                std::string requestId)
     : _router(router), _mount(std::move(mount)), _requestId(std::move(requestId))
 {
@@ -80,7 +81,8 @@ void EndpointRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request
             catch (const Poco::Exception& error)
             {
                 Poco::Logger::get("switchyard.kernel.router")
-                    .warning("request " + _requestId + ": cannot send the error answer: " + error.displayText());
+                    .warning("request " + _requestId +
+                             ": cannot send the error answer: " + error.displayText());
             }
         }
     }
@@ -90,8 +92,9 @@ void EndpointRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request
     entry.method = request.getMethod();
     entry.path = pathOf(request);
     entry.status = response.getStatus();
-    entry.bytes = context.bytesSent() ? context.bytesSent()
-                                      : static_cast<std::uint64_t>(std::max<Poco::Int64>(0, response.getContentLength64()));
+    entry.bytes = context.bytesSent()
+                      ? context.bytesSent()
+                      : static_cast<std::uint64_t>(std::max<Poco::Int64>(0, response.getContentLength64()));
     entry.milliseconds = context.elapsedMilliseconds();
     entry.keyName = context.keyName();
     AccessLog::write(entry);
@@ -99,19 +102,22 @@ void EndpointRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request
 }
 
 void EndpointRequestHandler::runPipeline(Poco::Net::HTTPServerRequest& request,
-                                         Poco::Net::HTTPServerResponse& response, KernelRequestContext& context)
+                                         Poco::Net::HTTPServerResponse& response,
+                                         KernelRequestContext& context)
 {
     const MountedEndpoint& mount = *_mount;
     if (_router.isDraining())
     {
         response.setKeepAlive(false);
         response.set("Retry-After", "5");
-        context.sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "UNAVAILABLE", "the server is shutting down");
+        context.sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "UNAVAILABLE",
+                          "the server is shutting down");
         return;
     }
     if (!mount.endpoint)
     {
-        context.sendError(response, HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND", "no endpoint at " + pathOf(request));
+        context.sendError(response, HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND",
+                          "no endpoint at " + pathOf(request));
         return;
     }
     if (std::find(mount.methods.begin(), mount.methods.end(), request.getMethod()) == mount.methods.end())
@@ -124,7 +130,8 @@ void EndpointRequestHandler::runPipeline(Poco::Net::HTTPServerRequest& request,
                           mount.path + " answers " + allow);
         return;
     }
-    if (request.hasContentLength() && static_cast<std::uint64_t>(request.getContentLength64()) > mount.maxBodyBytes)
+    if (request.hasContentLength() &&
+        static_cast<std::uint64_t>(request.getContentLength64()) > mount.maxBodyBytes)
     {
         context.sendError(response, HTTPResponse::HTTP_REQUESTENTITYTOOLARGE, "BODY_TOO_LARGE",
                           "the body exceeds " + std::to_string(mount.maxBodyBytes) + " bytes");
@@ -138,7 +145,8 @@ void EndpointRequestHandler::runPipeline(Poco::Net::HTTPServerRequest& request,
     }
     catch (const Poco::SyntaxException&)
     {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER", "malformed query string");
+        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER",
+                          "malformed query string");
         return;
     }
     bool hasBody = request.getMethod() == "POST" || request.getMethod() == "PUT";

@@ -25,7 +25,8 @@ public:
     EndpointRequestHandler(RequestRouter& router, std::shared_ptr<const MountedEndpoint> mount,
                            std::string requestId);
 
-    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
+    void handleRequest(Poco::Net::HTTPServerRequest& request,
+                       Poco::Net::HTTPServerResponse& response) override;
 
 private:
     /// Everything up to and including the endpoint; returns normally or throws.

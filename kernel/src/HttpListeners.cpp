@@ -71,7 +71,8 @@ HttpListeners::HttpListeners(const ServerSettings& settings, Poco::SharedPtr<Req
         (listener->tls ? _httpsPort : _httpPort) = port;
         _urls.push_back(std::string(listener->tls ? "https" : "http") + "://" + listener->address + ":" +
                         std::to_string(port));
-        _servers.push_back(std::make_unique<Poco::Net::HTTPServer>(_router, _threads, *socket, makeParams(settings)));
+        _servers.push_back(
+            std::make_unique<Poco::Net::HTTPServer>(_router, _threads, *socket, makeParams(settings)));
     }
 }
 

@@ -2,11 +2,10 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include "switchyard/plugin/Component.h"
-#include "switchyard/plugin/PluginKind.h"
-
 #include "InstanceContext.h"
 #include "RegisteredFactory.h"
+#include "switchyard/plugin/Component.h"
+#include "switchyard/plugin/PluginKind.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/AbstractConfiguration.h>

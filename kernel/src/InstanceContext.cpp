@@ -25,8 +25,8 @@ void InstanceContext::configError(const std::string& key, const std::string& rea
     _errors.configError(key, reason);
 }
 
-std::shared_ptr<plugin::Component> InstanceContext::useComponent(plugin::PluginKind kind, const std::string& id,
-                                                                 const std::string& key) const
+std::shared_ptr<plugin::Component>
+InstanceContext::useComponent(plugin::PluginKind kind, const std::string& id, const std::string& key) const
 {
     std::string wanted(plugin::kindName(kind));
     if (id.empty())
@@ -46,7 +46,8 @@ std::shared_ptr<plugin::Component> InstanceContext::useComponent(plugin::PluginK
     return instance.component;
 }
 
-std::vector<std::shared_ptr<plugin::Component>> InstanceContext::useAllComponents(plugin::PluginKind kind) const
+std::vector<std::shared_ptr<plugin::Component>>
+InstanceContext::useAllComponents(plugin::PluginKind kind) const
 {
     std::vector<std::shared_ptr<plugin::Component>> found;
     for (const auto& id : _uses)

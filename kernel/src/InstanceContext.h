@@ -2,9 +2,8 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include "switchyard/plugin/PluginContext.h"
-
 #include "BlockErrorReporter.h"
+#include "switchyard/plugin/PluginContext.h"
 
 #include <map>
 #include <string>

@@ -2,6 +2,8 @@
 // Copyright Switchyard contributors
 #include "InstanceGraph.h"
 
+#include "ConfigurationException.h"
+#include "SpellingSuggestion.h"
 #include "switchyard/plugin/Analyzer.h"
 #include "switchyard/plugin/Authenticator.h"
 #include "switchyard/plugin/BlobStore.h"
@@ -11,9 +13,6 @@
 #include "switchyard/plugin/NodeClient.h"
 #include "switchyard/plugin/ReputationSource.h"
 #include "switchyard/plugin/Storage.h"
-
-#include "ConfigurationException.h"
-#include "SpellingSuggestion.h"
 
 #include <Poco/Logger.h>
 
@@ -27,15 +26,18 @@ namespace
 
 bool isValidId(const std::string& id)
 {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
+    return !id.empty() && std::all_of(id.begin(), id.end(),
+                                      [](char c)
+                                      {
+                                          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                                 (c >= '0' && c <= '9') || c == '-' || c == '_';
+                                      });
 }
 
-template <class Interface>
-std::shared_ptr<plugin::Component> createAs(const Instance& instance)
+template <class Interface> std::shared_ptr<plugin::Component> createAs(const Instance& instance)
 {
-    std::unique_ptr<Interface> made = instance.factory->as<Interface>().create(*instance.config, *instance.context);
+    std::unique_ptr<Interface> made =
+        instance.factory->as<Interface>().create(*instance.config, *instance.context);
     if (!made)
         throw Poco::NullPointerException("factory of " + instance.type + " returned no instance");
     return instance.factory->library->adopt(std::move(made));
@@ -77,7 +79,8 @@ void InstanceGraph::readBlocks()
         std::string prefix = std::string(Prefix) + "." + id;
         if (!isValidId(id))
             _sources.fail(prefix, "instance ids may contain only letters, digits, '-' and '_'");
-        const BlockErrorReporter& errors = _errors.emplace(id, BlockErrorReporter(_sources, prefix)).first->second;
+        const BlockErrorReporter& errors =
+            _errors.emplace(id, BlockErrorReporter(_sources, prefix)).first->second;
         Instance instance;
         instance.id = id;
         instance.config = config.createView(prefix);
@@ -109,7 +112,8 @@ void InstanceGraph::readBlocks()
         const BlockErrorReporter& errors = _errors.at(id);
         for (const auto& dependency : instance.dependencies)
         {
-            bool viaUses = std::find(instance.uses.begin(), instance.uses.end(), dependency) != instance.uses.end();
+            bool viaUses =
+                std::find(instance.uses.begin(), instance.uses.end(), dependency) != instance.uses.end();
             std::string key = viaUses ? "uses" : "auth";
             if (_instances.count(dependency) == 0)
             {
@@ -121,11 +125,13 @@ void InstanceGraph::readBlocks()
             if (dependency == id)
                 errors.configError(key, "an instance cannot use itself");
         }
-        if (instance.kind == plugin::PluginKind::Endpoint && plugin::ConfigReader(*instance.config, errors).has("auth"))
+        if (instance.kind == plugin::PluginKind::Endpoint &&
+            plugin::ConfigReader(*instance.config, errors).has("auth"))
         {
             const Instance& auth = _instances.at(instance.config->getString("auth"));
             if (auth.kind != plugin::PluginKind::Auth)
-                errors.configError("auth", "'" + auth.id + "' is a " + std::string(plugin::kindName(auth.kind)) +
+                errors.configError("auth", "'" + auth.id + "' is a " +
+                                               std::string(plugin::kindName(auth.kind)) +
                                                " instance, not auth");
         }
     }
@@ -139,7 +145,8 @@ void InstanceGraph::orderInstances()
         visit(id, marks, path);
 }
 
-void InstanceGraph::visit(const std::string& id, std::map<std::string, int>& marks, std::vector<std::string>& path)
+void InstanceGraph::visit(const std::string& id, std::map<std::string, int>& marks,
+                          std::vector<std::string>& path)
 {
     int& mark = marks[id];
     if (mark == Done)
@@ -258,7 +265,8 @@ void InstanceGraph::start()
             failure = "unknown exception";
         }
         stop();
-        throw Poco::RuntimeException("instance '" + id + "' (" + instance.type + ") failed to start: " + failure);
+        throw Poco::RuntimeException("instance '" + id + "' (" + instance.type +
+                                     ") failed to start: " + failure);
     }
 }
 

@@ -2,11 +2,10 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include "switchyard/plugin/KernelInfo.h"
-
 #include "ConfigurationSources.h"
 #include "FactoryRegistry.h"
 #include "Instance.h"
+#include "switchyard/plugin/KernelInfo.h"
 
 #include <map>
 #include <ostream>

@@ -9,8 +9,9 @@
 namespace switchyard::kernel
 {
 
-std::size_t JsonAnswer::send(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
-                             Poco::JSON::Object& body, std::int64_t processTime)
+std::size_t JsonAnswer::send(Poco::Net::HTTPServerResponse& response,
+                             Poco::Net::HTTPResponse::HTTPStatus status, Poco::JSON::Object& body,
+                             std::int64_t processTime)
 {
     body.set("processTime", processTime);
     std::ostringstream text;

@@ -21,12 +21,14 @@ class JsonAnswer
 {
 public:
     /// Sends `body` with `processTime` set. Returns the number of body bytes sent.
-    static std::size_t send(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
-                            Poco::JSON::Object& body, std::int64_t processTime);
+    static std::size_t send(Poco::Net::HTTPServerResponse& response,
+                            Poco::Net::HTTPResponse::HTTPStatus status, Poco::JSON::Object& body,
+                            std::int64_t processTime);
 
     /// Sends `{"processTime", "error": {"code", "message"}}`. Returns the body bytes sent.
-    static std::size_t sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
-                                 const std::string& code, const std::string& message, std::int64_t processTime);
+    static std::size_t sendError(Poco::Net::HTTPServerResponse& response,
+                                 Poco::Net::HTTPResponse::HTTPStatus status, const std::string& code,
+                                 const std::string& message, std::int64_t processTime);
 };
 
 } // namespace switchyard::kernel

@@ -43,8 +43,9 @@ bool KernelRequestContext::applyAuthentication(const plugin::AuthResult& result,
         {
             _keyName = result.keyName;
             sendError(response, HTTPResponse::HTTP_FORBIDDEN, "INSUFFICIENT_LEVEL",
-                      "this key has level '" + std::string(plugin::toString(result.level)) + "'; " + _mount.path +
-                          " needs '" + std::string(plugin::toString(_mount.requiredLevel)) + "'");
+                      "this key has level '" + std::string(plugin::toString(result.level)) + "'; " +
+                          _mount.path + " needs '" + std::string(plugin::toString(_mount.requiredLevel)) +
+                          "'");
             return false;
         }
         _authenticated = true;
@@ -52,15 +53,15 @@ bool KernelRequestContext::applyAuthentication(const plugin::AuthResult& result,
         _level = result.level;
         return true;
     case Outcome::Invalid:
-        sendError(response, HTTPResponse::HTTP_UNAUTHORIZED, "INVALID_CREDENTIALS", "the secret is not valid");
+        sendError(response, HTTPResponse::HTTP_UNAUTHORIZED, "INVALID_CREDENTIALS",
+                  "the secret is not valid");
         return false;
     case Outcome::Missing:
         if (deferMissing)
             return true;
         break;
     }
-    sendError(response, HTTPResponse::HTTP_UNAUTHORIZED, "MISSING_CREDENTIALS",
-              "credentials are required");
+    sendError(response, HTTPResponse::HTTP_UNAUTHORIZED, "MISSING_CREDENTIALS", "credentials are required");
     return false;
 }
 
@@ -82,7 +83,8 @@ void KernelRequestContext::sendError(Poco::Net::HTTPServerResponse& response,
     if (status == HTTPResponse::HTTP_UNAUTHORIZED)
         response.set("WWW-Authenticate", "Bearer");
     // An error may leave part of the body unread; the connection cannot carry another request.
-    bool hasBody = _request.hasContentLength() ? _request.getContentLength64() > 0 : _request.getChunkedTransferEncoding();
+    bool hasBody = _request.hasContentLength() ? _request.getContentLength64() > 0
+                                               : _request.getChunkedTransferEncoding();
     if (hasBody)
         response.setKeepAlive(false);
     _bytesSent = JsonAnswer::sendError(response, status, code, message, elapsedMilliseconds());

@@ -2,10 +2,9 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include "switchyard/plugin/RequestContext.h"
-
 #include "LimitedInputStream.h"
 #include "MountedEndpoint.h"
+#include "switchyard/plugin/RequestContext.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/NameValueCollection.h>
@@ -21,7 +20,8 @@ namespace switchyard::kernel
 class KernelRequestContext : public plugin::RequestContext
 {
 public:
-    KernelRequestContext(std::string requestId, const MountedEndpoint& mount, Poco::Net::HTTPServerRequest& request);
+    KernelRequestContext(std::string requestId, const MountedEndpoint& mount,
+                         Poco::Net::HTTPServerRequest& request);
 
     const std::string& requestId() const override { return _requestId; }
     const Poco::Net::NameValueCollection& parameters() const override { return _parameters; }

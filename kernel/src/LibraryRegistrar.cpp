@@ -7,9 +7,7 @@
 namespace switchyard::kernel
 {
 
-LibraryRegistrar::LibraryRegistrar(std::shared_ptr<LoadedLibrary> library) : _library(std::move(library))
-{
-}
+LibraryRegistrar::LibraryRegistrar(std::shared_ptr<LoadedLibrary> library) : _library(std::move(library)) {}
 
 void LibraryRegistrar::addFactory(plugin::PluginKind kind, std::unique_ptr<plugin::FactoryBase> factory)
 {

@@ -2,9 +2,8 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include "switchyard/plugin/Registrar.h"
-
 #include "RegisteredFactory.h"
+#include "switchyard/plugin/Registrar.h"
 
 #include <memory>
 #include <vector>

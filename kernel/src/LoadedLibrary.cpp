@@ -8,9 +8,8 @@
 #include <Poco/File.h>
 #include <Poco/Logger.h>
 
-#include <dlfcn.h>
-
 #include <cstring>
+#include <dlfcn.h>
 
 namespace switchyard::kernel
 {

@@ -37,7 +37,8 @@ public:
     /// holds this library, so the object's destructor runs while the code is mapped.
     template <class T> std::shared_ptr<T> adopt(std::unique_ptr<T> object)
     {
-        return std::shared_ptr<T>(object.release(), [library = shared_from_this()](T* pointer) { delete pointer; });
+        return std::shared_ptr<T>(object.release(),
+                                  [library = shared_from_this()](T* pointer) { delete pointer; });
     }
 
 private:

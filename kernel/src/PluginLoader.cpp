@@ -12,9 +12,7 @@
 namespace switchyard::kernel
 {
 
-PluginLoader::PluginLoader(FactoryRegistry& registry) : _registry(registry)
-{
-}
+PluginLoader::PluginLoader(FactoryRegistry& registry) : _registry(registry) {}
 
 void PluginLoader::load(const std::string& path)
 {

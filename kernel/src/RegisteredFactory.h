@@ -2,10 +2,9 @@
 // Copyright Switchyard contributors
 #pragma once
 
+#include "LoadedLibrary.h"
 #include "switchyard/plugin/Factory.h"
 #include "switchyard/plugin/PluginKind.h"
-
-#include "LoadedLibrary.h"
 
 #include <Poco/Bugcheck.h>
 

@@ -17,7 +17,8 @@ namespace
 
 std::shared_ptr<const MountedEndpoint> unknownPath()
 {
-    static const std::shared_ptr<const MountedEndpoint> mount = [] {
+    static const std::shared_ptr<const MountedEndpoint> mount = []
+    {
         auto unknown = std::make_shared<MountedEndpoint>();
         unknown->instanceId = "(none)";
         unknown->logger = &Poco::Logger::get("switchyard.kernel.router");
@@ -39,9 +40,7 @@ std::string randomPrefix()
 
 } // namespace
 
-RequestRouter::RequestRouter() : _requestPrefix(randomPrefix())
-{
-}
+RequestRouter::RequestRouter() : _requestPrefix(randomPrefix()) {}
 
 bool RequestRouter::mount(MountedEndpoint endpoint)
 {
@@ -49,7 +48,8 @@ bool RequestRouter::mount(MountedEndpoint endpoint)
     return _mounts.emplace(path, std::make_shared<const MountedEndpoint>(std::move(endpoint))).second;
 }
 
-Poco::Net::HTTPRequestHandler* RequestRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request)
+Poco::Net::HTTPRequestHandler*
+RequestRouter::createRequestHandler(const Poco::Net::HTTPServerRequest& request)
 {
     std::string requestId = _requestPrefix + "-" + std::to_string(++_nextRequest);
     const std::string& uri = request.getURI();

@@ -2,10 +2,9 @@
 // Copyright Switchyard contributors
 #include "ServerSettings.h"
 
-#include "switchyard/plugin/ConfigReader.h"
-
 #include "BlockErrorReporter.h"
 #include "ConfigurationSources.h"
+#include "switchyard/plugin/ConfigReader.h"
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -42,10 +41,10 @@ ListenerSettings readListener(const ConfigurationSources& sources, const plugin:
     listener.port = static_cast<std::uint16_t>(reader.getInteger(prefix + ".port", defaultPort, 0, 65535));
     if (tls && listener.enabled)
     {
-        listener.certificateFile =
-            resolvePath(sources, prefix + ".certificateFile", reader.requiredString(prefix + ".certificateFile"));
-        listener.privateKeyFile =
-            resolvePath(sources, prefix + ".privateKeyFile", reader.requiredString(prefix + ".privateKeyFile"));
+        listener.certificateFile = resolvePath(sources, prefix + ".certificateFile",
+                                               reader.requiredString(prefix + ".certificateFile"));
+        listener.privateKeyFile = resolvePath(sources, prefix + ".privateKeyFile",
+                                              reader.requiredString(prefix + ".privateKeyFile"));
         if (!Poco::File(listener.certificateFile).exists())
             reader.fail(prefix + ".certificateFile", "no such file: " + listener.certificateFile);
         if (!Poco::File(listener.privateKeyFile).exists())
@@ -67,14 +66,15 @@ std::string defaultPluginDirectory(const std::string& executableDirectory)
 
 } // namespace
 
-ServerSettings ServerSettings::read(const ConfigurationSources& sources, const std::string& executableDirectory)
+ServerSettings ServerSettings::read(const ConfigurationSources& sources,
+                                    const std::string& executableDirectory)
 {
     BlockErrorReporter errors(sources, "");
     plugin::ConfigReader reader(sources.config(), errors);
     ServerSettings settings;
 
-    settings.dataDirectory =
-        resolvePath(sources, "switchyard.dataDir", reader.getString("switchyard.dataDir", "/var/lib/switchyard"));
+    settings.dataDirectory = resolvePath(sources, "switchyard.dataDir",
+                                         reader.getString("switchyard.dataDir", "/var/lib/switchyard"));
     settings.pluginDirectory = reader.has("switchyard.plugins.directory")
                                    ? resolvePath(sources, "switchyard.plugins.directory",
                                                  reader.requiredString("switchyard.plugins.directory"))

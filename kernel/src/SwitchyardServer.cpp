@@ -2,11 +2,10 @@
 // Copyright Switchyard contributors
 #include "SwitchyardServer.h"
 
-#include "switchyard/plugin/BuildId.h"
-#include "switchyard/plugin/PluginAbi.h"
-
 #include "Appliance.h"
 #include "ConfigurationException.h"
+#include "switchyard/plugin/BuildId.h"
+#include "switchyard/plugin/PluginAbi.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/ConsoleChannel.h>
@@ -46,7 +45,8 @@ void SwitchyardServer::defineOptions(Poco::Util::OptionSet& options)
     options.addOption(Option("define", "D", "override a configuration key (highest priority); repeatable")
                           .argument("key=value")
                           .repeatable(true));
-    options.addOption(Option("check-config", "", "validate the configuration, print the instance graph and exit"));
+    options.addOption(
+        Option("check-config", "", "validate the configuration, print the instance graph and exit"));
 }
 
 void SwitchyardServer::handleOption(const std::string& name, const std::string& value)
@@ -87,7 +87,8 @@ void SwitchyardServer::initialize(Application& self)
                 for (const auto& [key, value] : _defines)
                     _sources->define(key, value);
                 // Shared with the application so the logging subsystem sees the logging.* keys.
-                config().add(Poco::Util::AbstractConfiguration::Ptr(&_sources->config(), true), PRIO_APPLICATION, false);
+                config().add(Poco::Util::AbstractConfiguration::Ptr(&_sources->config(), true),
+                             PRIO_APPLICATION, false);
             }
             catch (const Poco::Exception& error)
             {
@@ -102,8 +103,10 @@ void SwitchyardServer::initialize(Application& self)
 
 void SwitchyardServer::configureDefaultLogging() const
 {
-    Poco::AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i %p %s: %t"));
-    Poco::AutoPtr<Poco::FormattingChannel> channel(new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel));
+    Poco::AutoPtr<Poco::PatternFormatter> formatter(
+        new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S.%i %p %s: %t"));
+    Poco::AutoPtr<Poco::FormattingChannel> channel(
+        new Poco::FormattingChannel(formatter, new Poco::ConsoleChannel));
     Poco::Logger::root().setChannel(channel);
     Poco::Logger::root().setLevel(Poco::Message::PRIO_INFORMATION);
 }

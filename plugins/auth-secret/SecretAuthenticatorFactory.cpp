@@ -6,10 +6,14 @@
 #include "switchyard/plugin/ConfigReader.h"
 
 #include <Poco/Logger.h>
+#include <Poco/String.h>
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <iterator>
 #include <set>
+#include <sys/stat.h>
 
 namespace switchyard::plugins::secret
 {
@@ -22,6 +26,36 @@ bool isValidKeyName(const std::string& name)
     // A dot would make "keys.<name>.secret" ambiguous.
     return std::all_of(name.begin(), name.end(),
                        [](unsigned char c) { return std::isalnum(c) != 0 || c == '-' || c == '_'; });
+}
+
+// A secret kept in its own file stays out of configuration files, backups of /etc and `ps`.
+std::string readSecretFile(const plugin::ConfigReader& reader, const std::string& key)
+{
+    const std::string path = reader.requiredString(key);
+    struct stat status
+    {
+    };
+    if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode))
+        reader.fail(key, "cannot read the secret file " + path);
+    if ((status.st_mode & S_IRWXO) != 0)
+        reader.fail(key, "the secret file " + path + " is accessible to other users; chmod o-rwx it");
+    std::ifstream in(path, std::ios::binary);
+    std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof())
+        reader.fail(key, "cannot read the secret file " + path);
+    secret = Poco::trim(secret);
+    if (secret.empty())
+        reader.fail(key, "the secret file " + path + " is empty");
+    return secret;
+}
+
+std::string readSecret(const plugin::ConfigReader& reader, const std::string& prefix)
+{
+    const bool inline_ = reader.has(prefix + "secret");
+    const bool inFile = reader.has(prefix + "secretFile");
+    if (inline_ && inFile)
+        reader.fail(prefix + "secretFile", "give either secret or secretFile, not both");
+    return inFile ? readSecretFile(reader, prefix + "secretFile") : reader.requiredString(prefix + "secret");
 }
 
 } // namespace
@@ -63,12 +97,12 @@ SecretAuthenticatorFactory::create(const Poco::Util::AbstractConfiguration& conf
         const std::string prefix = "keys." + name + ".";
         for (const std::string& field : reader.subKeys("keys." + name))
         {
-            if (field != "secret" && field != "level")
-                reader.fail(prefix + field, "is not a key setting (expected secret or level)");
+            if (field != "secret" && field != "secretFile" && field != "level")
+                reader.fail(prefix + field, "is not a key setting (expected secret, secretFile or level)");
         }
 
         // The secret never goes into a message: errors name the key, not the value.
-        const std::string secret = reader.requiredString(prefix + "secret");
+        const std::string secret = readSecret(reader, prefix);
         if (!allowShortSecrets && secret.size() < MinimumSecretLength)
             reader.fail(prefix + "secret", "must be at least " + std::to_string(MinimumSecretLength) +
                                                " characters long (or set allowShortSecrets = true)");

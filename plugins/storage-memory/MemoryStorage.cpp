@@ -38,6 +38,12 @@ std::vector<std::uint64_t> MemoryStorage::addSubmissions(const std::vector<plugi
         {
             plugin::Submission stored = submission;
             stored.state = plugin::SubmissionState::Queued;
+            stored.attempts = 0;
+            stored.reason.clear();
+            stored.appServerId.clear();
+            stored.taskId.clear();
+            stored.statusCode = 0;
+            stored.result.clear();
             stored.sequence = firstSequence + sequences.size();
             stored.createdAt = timestamp;
             stored.updatedAt = timestamp;

@@ -5,9 +5,8 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/Context.h>
 
-#include <signal.h>
-
 #include <cstdlib>
+#include <signal.h>
 
 namespace switchyard::testsupport
 {
@@ -55,7 +54,8 @@ std::string DaemonTest::configuration(const std::string& extra) const
     return std::string("switchyard.dataDir = ") + directory.file("data") +
            "\n"
            "switchyard.plugins.directory = " SWITCHYARD_PLUGIN_DIR "\n"
-           "switchyard.plugins.load = switchyard-auth-secret, switchyard-storage-memory, switchyard-blobs-memory, "
+           "switchyard.plugins.load = switchyard-auth-secret, switchyard-storage-memory, "
+           "switchyard-blobs-memory, "
            "switchyard-endpoint-system-info, " SWITCHYARD_FIXTURE_PLUGIN_DIR "/fixture-good.so\n"
            "switchyard.server.http.enabled = true\n"
            "switchyard.server.http.port = 0\n"

@@ -5,7 +5,6 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-
 #include <gmock/gmock.h>
 
 namespace switchyard::testsupport
@@ -65,9 +64,8 @@ TEST_F(RequestPipelineTest, EverySecretSpellingIsAccepted)
 TEST_F(RequestPipelineTest, MultipartSecretIsCheckedByTheEndpointBeforeItActs)
 {
     std::string boundary = "sy-boundary";
-    std::string body = "--" + boundary +
-                       "\r\nContent-Disposition: form-data; name=\"secret\"\r\n\r\n" + SubmitSecret + "\r\n--" +
-                       boundary +
+    std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"secret\"\r\n\r\n" +
+                       SubmitSecret + "\r\n--" + boundary +
                        "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n"
                        "Content-Type: application/octet-stream\r\n\r\n0123456789\r\n--" +
                        boundary + "--\r\n";
@@ -95,8 +93,10 @@ TEST_F(RequestPipelineTest, MissingOrWrongSecretIsRefusedWithJson)
 TEST_F(RequestPipelineTest, LevelsAreEnforcedAndHigherLevelsIncludeLowerOnes)
 {
     auto client = httpClient();
-    expectError(client.get(std::string("/admin/system-info?secret=") + ReadSecret), 403, "INSUFFICIENT_LEVEL");
-    expectError(client.get(std::string("/admin/system-info?secret=") + SubmitSecret), 403, "INSUFFICIENT_LEVEL");
+    expectError(client.get(std::string("/admin/system-info?secret=") + ReadSecret), 403,
+                "INSUFFICIENT_LEVEL");
+    expectError(client.get(std::string("/admin/system-info?secret=") + SubmitSecret), 403,
+                "INSUFFICIENT_LEVEL");
     EXPECT_EQ(client.get(std::string("/admin/system-info?secret=") + AdminSecret).status, 200);
     EXPECT_EQ(client.get(std::string("/system-info?secret=") + SubmitSecret).status, 200);
     EXPECT_EQ(client.get(std::string("/system-info?secret=") + AdminSecret).status, 200);
@@ -109,7 +109,8 @@ TEST_F(RequestPipelineTest, UnknownPathIs404Json)
 
 TEST_F(RequestPipelineTest, WrongMethodIs405WithAllow)
 {
-    HttpAnswer answer = httpClient().send("DELETE", std::string("/system-info?secret=") + ReadSecret, "", "", {});
+    HttpAnswer answer =
+        httpClient().send("DELETE", std::string("/system-info?secret=") + ReadSecret, "", "", {});
     expectError(answer, 405, "METHOD_NOT_ALLOWED");
     EXPECT_EQ(answer.headers.get("Allow", ""), "GET");
 }
@@ -117,10 +118,12 @@ TEST_F(RequestPipelineTest, WrongMethodIs405WithAllow)
 TEST_F(RequestPipelineTest, BodyOverTheLimitIs413BothDeclaredAndStreamed)
 {
     std::string large(5000, 'x');
-    expectError(httpClient().post(std::string("/echo?secret=") + ReadSecret, "application/octet-stream", large), 413,
-                "BODY_TOO_LARGE");
-    EXPECT_EQ(httpClient().post(std::string("/echo?secret=") + ReadSecret, "application/octet-stream",
-                                std::string(4096, 'y'))
+    expectError(
+        httpClient().post(std::string("/echo?secret=") + ReadSecret, "application/octet-stream", large), 413,
+        "BODY_TOO_LARGE");
+    EXPECT_EQ(httpClient()
+                  .post(std::string("/echo?secret=") + ReadSecret, "application/octet-stream",
+                        std::string(4096, 'y'))
                   .status,
               200);
 

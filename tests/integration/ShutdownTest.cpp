@@ -3,7 +3,6 @@
 #include "DaemonTest.h"
 
 #include <Poco/Net/NetException.h>
-
 #include <gmock/gmock.h>
 
 #include <future>
@@ -22,9 +21,8 @@ TEST_F(ShutdownTest, SigtermFinishesTheRequestInFlightThenExitsZero)
 {
     startDaemon();
     std::uint16_t port = daemon->httpPort();
-    auto inFlight = std::async(std::launch::async, [port] {
-        return HttpTestClient("127.0.0.1", port).get("/sleep?ms=1500");
-    });
+    auto inFlight = std::async(std::launch::async,
+                               [port] { return HttpTestClient("127.0.0.1", port).get("/sleep?ms=1500"); });
     // Give the request time to reach the endpoint.
     std::this_thread::sleep_for(std::chrono::milliseconds(400));
     daemon->signal(SIGTERM);

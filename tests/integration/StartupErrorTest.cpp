@@ -3,7 +3,6 @@
 #include "DaemonTest.h"
 
 #include <Poco/File.h>
-
 #include <gmock/gmock.h>
 
 namespace switchyard::testsupport
@@ -20,7 +19,8 @@ class StartupErrorTest : public DaemonTest
 protected:
     /// Runs the daemon with the standard configuration plus `extra`; returns its exit status.
     /// `custom`, when given, is the operator's .custom file, which overrides key by key.
-    int run(const std::string& extra, const std::vector<std::string>& options = {}, const std::string& custom = "")
+    int run(const std::string& extra, const std::vector<std::string>& options = {},
+            const std::string& custom = "")
     {
         configFile = directory.write("switchyard.properties", configuration(extra));
         if (Poco::File(configFile + ".custom").exists())
@@ -84,14 +84,17 @@ TEST_P(BadPluginTest, ExitsWithTheFileAndTheReason)
 
 INSTANTIATE_TEST_SUITE_P(
     Fixtures, BadPluginTest,
-    ::testing::Values(BadPlugin{"wrong-abi", "plugin ABI version"}, BadPlugin{"wrong-build-id", "not binary compatible"},
+    ::testing::Values(BadPlugin{"wrong-abi", "plugin ABI version"},
+                      BadPlugin{"wrong-build-id", "not binary compatible"},
                       BadPlugin{"no-entry", "no switchyard_plugin_v1 entry point"},
-                      BadPlugin{"unresolved-symbol", "undefined symbol: switchyard_fixture_symbol_nobody_defines"},
+                      BadPlugin{"unresolved-symbol",
+                                "undefined symbol: switchyard_fixture_symbol_nobody_defines"},
                       BadPlugin{"throwing-registration", "registration failed"},
                       BadPlugin{"registers-nothing", "registered no factories"},
                       BadPlugin{"duplicate-type", "type 'dispatch.fixture-first' is already registered by"},
                       BadPlugin{"missing", "no such file"}),
-    [](const auto& info) {
+    [](const auto& info)
+    {
         std::string name = info.param.fixture;
         std::replace(name.begin(), name.end(), '-', '_');
         return name;
@@ -99,11 +102,13 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST_F(StartupErrorTest, AFactoryThatThrowsNamesTheInstance)
 {
-    EXPECT_EQ(run(loading(fixture("throwing-factory")) + "switchyard.instances.bad.type = storage.fixture-throwing\n"),
+    EXPECT_EQ(run(loading(fixture("throwing-factory")) +
+                  "switchyard.instances.bad.type = storage.fixture-throwing\n"),
               ExitConfig)
         << output;
-    EXPECT_THAT(output, HasSubstr(configFile + ": switchyard.instances.bad.type: cannot create storage.fixture-throwing: "
-                                               "I/O error: fixture storage cannot open its database"));
+    EXPECT_THAT(output, HasSubstr(configFile +
+                                  ": switchyard.instances.bad.type: cannot create storage.fixture-throwing: "
+                                  "I/O error: fixture storage cannot open its database"));
 }
 
 TEST_F(StartupErrorTest, ConfigurationMistakesNameFileAndKey)
@@ -111,19 +116,24 @@ TEST_F(StartupErrorTest, ConfigurationMistakesNameFileAndKey)
     const std::string custom = configFile + ".custom";
     EXPECT_EQ(run("", {}, "switchyard.instances.echo.auth = auht\n"), ExitConfig);
     EXPECT_THAT(output,
-                HasSubstr(custom + ": switchyard.instances.echo.auth: unknown instance 'auht'; did you mean 'auth'?"));
+                HasSubstr(custom +
+                          ": switchyard.instances.echo.auth: unknown instance 'auht'; did you mean 'auth'?"));
 
     EXPECT_EQ(run("", {}, "switchyard.instances.store.type = storage.memroy\n"), ExitConfig);
-    EXPECT_THAT(output, HasSubstr(custom + ": switchyard.instances.store.type: unknown type 'storage.memroy'; did you "
-                                           "mean 'storage.memory'?"));
+    EXPECT_THAT(output, HasSubstr(custom +
+                                  ": switchyard.instances.store.type: unknown type 'storage.memroy'; did you "
+                                  "mean 'storage.memory'?"));
 
     EXPECT_EQ(run("", {}, "switchyard.instances.sleep.path = /echo\n"), ExitConfig);
-    EXPECT_THAT(output,
-                HasSubstr(custom + ": switchyard.instances.sleep.path: '/echo' is already mounted by another endpoint"));
+    EXPECT_THAT(
+        output,
+        HasSubstr(custom +
+                  ": switchyard.instances.sleep.path: '/echo' is already mounted by another endpoint"));
 
     EXPECT_EQ(run("switchyard.instances.echo.level = root\n"), ExitConfig);
-    EXPECT_THAT(output, HasSubstr(configFile + ": switchyard.instances.echo.level: expected read, submit or admin, got "
-                                               "'root'"));
+    EXPECT_THAT(output, HasSubstr(configFile +
+                                  ": switchyard.instances.echo.level: expected read, submit or admin, got "
+                                  "'root'"));
 
     EXPECT_EQ(run("", {"-D", "switchyard.instances.info.auth="}), ExitConfig);
     EXPECT_THAT(output, HasSubstr("command line -D: switchyard.instances.info.auth: must not be empty"));

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright Switchyard contributors
-#include "ConfigurationException.h"
 #include "InstanceGraph.h"
+
+#include "ConfigurationException.h"
 #include "PluginLoader.h"
 #include "TemporaryDirectory.h"
 
@@ -77,7 +78,8 @@ TEST_F(InstanceGraphTest, UnknownDependencyIsNamed)
                       "switchyard.instances.s.uses = storage\n"
                       "switchyard.instances.store.type = dispatch.fixture-first\n"
                       "switchyard.instances.store.label = y\n"),
-              configFile + ": switchyard.instances.s.uses: unknown instance 'storage'; did you mean 'store'?");
+              configFile +
+                  ": switchyard.instances.s.uses: unknown instance 'storage'; did you mean 'store'?");
 }
 
 TEST_F(InstanceGraphTest, DependencyCycleIsShownInFull)
@@ -100,7 +102,8 @@ TEST_F(InstanceGraphTest, SelfDependencyIsRefused)
 
 TEST_F(InstanceGraphTest, MissingTypeIsRequired)
 {
-    EXPECT_EQ(errorOf("switchyard.instances.a.label = x\n"), configFile + ": switchyard.instances.a.type: is required");
+    EXPECT_EQ(errorOf("switchyard.instances.a.label = x\n"),
+              configFile + ": switchyard.instances.a.type: is required");
 }
 
 TEST_F(InstanceGraphTest, MissingRequiredPluginKeyIsNamed)
@@ -120,7 +123,8 @@ TEST_F(InstanceGraphTest, OutOfRangeValueIsNamed)
 {
     EXPECT_EQ(errorOf("switchyard.instances.sleep.type = endpoint.fixture-sleep\n"
                       "switchyard.instances.sleep.maxMilliseconds = 99999999\n"),
-              configFile + ": switchyard.instances.sleep.maxMilliseconds: must be between 0 and 60000, got 99999999");
+              configFile +
+                  ": switchyard.instances.sleep.maxMilliseconds: must be between 0 and 60000, got 99999999");
 }
 
 TEST_F(InstanceGraphTest, ErrorNamesTheCustomFileWhenTheValueCameFromIt)
@@ -128,18 +132,21 @@ TEST_F(InstanceGraphTest, ErrorNamesTheCustomFileWhenTheValueCameFromIt)
     EXPECT_EQ(errorOf("switchyard.instances.sleep.type = endpoint.fixture-sleep\n"
                       "switchyard.instances.sleep.maxMilliseconds = 10\n",
                       "switchyard.instances.sleep.maxMilliseconds = later\n"),
-              configFile + ".custom: switchyard.instances.sleep.maxMilliseconds: expected an integer, got 'later'");
+              configFile +
+                  ".custom: switchyard.instances.sleep.maxMilliseconds: expected an integer, got 'later'");
 }
 
 TEST_F(InstanceGraphTest, InvalidInstanceIdIsRefused)
 {
     EXPECT_EQ(errorOf("switchyard.instances.a$b.type = dispatch.fixture-first\n"),
-              configFile + ": switchyard.instances.a$b: instance ids may contain only letters, digits, '-' and '_'");
+              configFile +
+                  ": switchyard.instances.a$b: instance ids may contain only letters, digits, '-' and '_'");
 }
 
 TEST_F(InstanceGraphTest, NoInstancesIsAnError)
 {
-    EXPECT_EQ(errorOf("switchyard.dataDir = /tmp\n"), configFile + ": switchyard.instances: no instances are configured");
+    EXPECT_EQ(errorOf("switchyard.dataDir = /tmp\n"),
+              configFile + ": switchyard.instances: no instances are configured");
 }
 
 TEST_F(InstanceGraphTest, EndpointAuthMustNameAnAuthInstance)

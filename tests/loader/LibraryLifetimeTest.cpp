@@ -2,12 +2,10 @@
 // Copyright Switchyard contributors
 #include "PluginLoader.h"
 #include "TestPluginContext.h"
-
 #include "switchyard/plugin/DispatchStrategy.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Util/MapConfiguration.h>
-
 #include <gtest/gtest.h>
 
 #include <dlfcn.h>

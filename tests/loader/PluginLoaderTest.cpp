@@ -5,7 +5,6 @@
 #include "switchyard/plugin/BuildId.h"
 
 #include <Poco/Exception.h>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -48,9 +47,9 @@ TEST_F(PluginLoaderTest, LoadsAGoodPluginAndRegistersItsTypes)
     loader.load(fixture("good"));
     ASSERT_EQ(loader.libraries().size(), 1u);
     EXPECT_STREQ(loader.libraries().front()->descriptor().name, "fixture-good");
-    EXPECT_EQ(registry.types(),
-              (std::vector<std::string>{"dispatch.fixture-first", "endpoint.fixture-echo", "endpoint.fixture-silent",
-                                        "endpoint.fixture-sleep", "endpoint.fixture-throw"}));
+    EXPECT_EQ(registry.types(), (std::vector<std::string>{"dispatch.fixture-first", "endpoint.fixture-echo",
+                                                          "endpoint.fixture-silent", "endpoint.fixture-sleep",
+                                                          "endpoint.fixture-throw"}));
     const RegisteredFactory* factory = registry.find("dispatch.fixture-first");
     ASSERT_NE(factory, nullptr);
     EXPECT_EQ(factory->kind, plugin::PluginKind::Dispatch);
@@ -65,17 +64,18 @@ TEST_F(PluginLoaderTest, RefusesAMissingFile)
 TEST_F(PluginLoaderTest, RefusesAWrongAbiVersion)
 {
     EXPECT_EQ(loadError(loader, fixture("wrong-abi")), fixture("wrong-abi") + ": plugin ABI version " +
-                                                         std::to_string(SWITCHYARD_PLUGIN_ABI_VERSION + 1) +
-                                                         ", kernel supports " +
-                                                         std::to_string(SWITCHYARD_PLUGIN_ABI_VERSION));
+                                                           std::to_string(SWITCHYARD_PLUGIN_ABI_VERSION + 1) +
+                                                           ", kernel supports " +
+                                                           std::to_string(SWITCHYARD_PLUGIN_ABI_VERSION));
     EXPECT_TRUE(registry.types().empty());
 }
 
 TEST_F(PluginLoaderTest, RefusesAWrongBuildId)
 {
     EXPECT_THAT(loadError(loader, fixture("wrong-build-id")),
-                AllOf(StartsWith(fixture("wrong-build-id") + ": not binary compatible: plugin built as "
-                                                             "'abi1/OtherCompiler-1.0/c++17/poco-0.0/boost-0.0/plain'"),
+                AllOf(StartsWith(fixture("wrong-build-id") +
+                                 ": not binary compatible: plugin built as "
+                                 "'abi1/OtherCompiler-1.0/c++17/poco-0.0/boost-0.0/plain'"),
                       HasSubstr("kernel is '" SWITCHYARD_BUILD_ID "'")));
 }
 

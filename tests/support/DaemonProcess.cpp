@@ -12,10 +12,9 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <sstream>
 
 namespace switchyard::testsupport
 {

@@ -41,8 +41,8 @@ public:
 
     /// Runs the daemon to completion (at most `timeoutMs`); returns the exit status and fills
     /// `output`.
-    static int run(const std::string& daemon, const std::vector<std::string>& arguments, const std::string& logFile,
-                   std::string& output, int timeoutMs = 30000);
+    static int run(const std::string& daemon, const std::vector<std::string>& arguments,
+                   const std::string& logFile, std::string& output, int timeoutMs = 30000);
 
 private:
     int _pid = -1;

@@ -35,14 +35,15 @@ HttpAnswer HttpTestClient::get(const std::string& uri, const Poco::Net::NameValu
     return send("GET", uri, "", "", headers);
 }
 
-HttpAnswer HttpTestClient::post(const std::string& uri, const std::string& contentType, const std::string& body,
-                                const Poco::Net::NameValueCollection& headers)
+HttpAnswer HttpTestClient::post(const std::string& uri, const std::string& contentType,
+                                const std::string& body, const Poco::Net::NameValueCollection& headers)
 {
     return send("POST", uri, contentType, body, headers);
 }
 
-HttpAnswer HttpTestClient::send(const std::string& method, const std::string& uri, const std::string& contentType,
-                                const std::string& body, const Poco::Net::NameValueCollection& headers)
+HttpAnswer HttpTestClient::send(const std::string& method, const std::string& uri,
+                                const std::string& contentType, const std::string& body,
+                                const Poco::Net::NameValueCollection& headers)
 {
     Poco::Net::HTTPRequest request(method, uri, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [name, value] : headers)

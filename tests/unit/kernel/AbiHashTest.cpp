@@ -4,7 +4,6 @@
 #include "switchyard/plugin/PluginAbi.h"
 
 #include <Poco/FileStream.h>
-
 #include <gtest/gtest.h>
 
 #include <set>
@@ -44,9 +43,11 @@ TEST(AbiHash, SdkHeadersMatchTheRecordedHashOfTheCurrentAbiVersion)
     ASSERT_FALSE(entries.empty()) << SWITCHYARD_ABI_LOCK_FILE << " has no entries";
     const LockEntry& latest = entries.back();
     EXPECT_EQ(latest.hash, SWITCHYARD_PLUGIN_HEADERS_SHA256)
-        << "The SDK headers (kernel/include/switchyard/plugin/) changed: bump SWITCHYARD_PLUGIN_ABI_VERSION in "
+        << "The SDK headers (kernel/include/switchyard/plugin/) changed: bump SWITCHYARD_PLUGIN_ABI_VERSION "
+           "in "
            "PluginAbi.h and append the line\n  "
-        << SWITCHYARD_PLUGIN_ABI_VERSION + (latest.version == SWITCHYARD_PLUGIN_ABI_VERSION ? 1 : 0) << " <new hash>\n"
+        << SWITCHYARD_PLUGIN_ABI_VERSION + (latest.version == SWITCHYARD_PLUGIN_ABI_VERSION ? 1 : 0)
+        << " <new hash>\n"
         << "to kernel/abi/plugin-abi.lock (the hash is printed above as the actual value after the bump).";
     EXPECT_EQ(latest.version, SWITCHYARD_PLUGIN_ABI_VERSION)
         << "the last line of kernel/abi/plugin-abi.lock must record the current ABI version";

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright Switchyard contributors
-#include "ConfigurationException.h"
 #include "ConfigurationSources.h"
+
+#include "ConfigurationException.h"
 #include "TemporaryDirectory.h"
 
 #include <gtest/gtest.h>

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright Switchyard contributors
+#include "ServerSettings.h"
+
 #include "ConfigurationException.h"
 #include "ConfigurationSources.h"
-#include "ServerSettings.h"
 #include "TemporaryDirectory.h"
 
 #include <gtest/gtest.h>
@@ -45,7 +46,8 @@ TEST_F(ServerSettingsTest, ReadsDefaultsAndResolvesPathsAgainstTheFile)
               "");
     EXPECT_EQ(settings.dataDirectory, directory.path() + "/data");
     EXPECT_EQ(settings.pluginFiles,
-              (std::vector<std::string>{"/usr/lib/switchyard/plugins/switchyard-auth-secret.so", "/opt/x/custom.so"}));
+              (std::vector<std::string>{"/usr/lib/switchyard/plugins/switchyard-auth-secret.so",
+                                        "/opt/x/custom.so"}));
     EXPECT_TRUE(settings.http.enabled);
     EXPECT_EQ(settings.http.port, 0);
     EXPECT_EQ(settings.maxRequestBodyBytes, 64u << 20);
@@ -55,7 +57,8 @@ TEST_F(ServerSettingsTest, ReferenceBrokerPortKeySetsTheHttpsPort)
 {
     directory.write("c.pem", "x");
     EXPECT_EQ(errorOf("switchyard.plugins.load = a\nlistenServerPort = 24001\n"
-                      "switchyard.server.https.certificateFile = c.pem\nswitchyard.server.https.privateKeyFile = c.pem\n"),
+                      "switchyard.server.https.certificateFile = "
+                      "c.pem\nswitchyard.server.https.privateKeyFile = c.pem\n"),
               "");
     EXPECT_EQ(settings.https.port, 24001);
     EXPECT_EQ(settings.https.certificateFile, directory.path() + "/c.pem");
@@ -75,10 +78,12 @@ TEST_F(ServerSettingsTest, BadPortIsNamed)
 
 TEST_F(ServerSettingsTest, HttpsNeedsACertificate)
 {
-    EXPECT_EQ(errorOf("switchyard.plugins.load = a\n"), file + ": switchyard.server.https.certificateFile: is required");
+    EXPECT_EQ(errorOf("switchyard.plugins.load = a\n"),
+              file + ": switchyard.server.https.certificateFile: is required");
     EXPECT_EQ(errorOf("switchyard.plugins.load = a\nswitchyard.server.https.certificateFile = missing.pem\n"
                       "switchyard.server.https.privateKeyFile = missing.pem\n"),
-              file + ": switchyard.server.https.certificateFile: no such file: " + directory.path() + "/missing.pem");
+              file + ": switchyard.server.https.certificateFile: no such file: " + directory.path() +
+                  "/missing.pem");
 }
 
 TEST_F(ServerSettingsTest, SomeListenerMustBeEnabled)

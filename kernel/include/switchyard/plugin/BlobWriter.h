@@ -5,6 +5,7 @@
 #include <boost/config.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace switchyard::plugin
@@ -19,7 +20,7 @@ public:
     virtual ~BlobWriter() = default;
 
     /// Appends `size` bytes. Throws Poco::IOException (or a subclass) if they cannot be
-    /// written; the writer is then unusable.
+    /// written (the writer is then unusable), Poco::IllegalStateException after commit().
     virtual void write(const char* data, std::size_t size) = 0;
 
     /// The number of bytes written so far.
@@ -27,8 +28,10 @@ public:
 
     /// Makes the content durable and visible under `sha256` (lower-case hex of the bytes
     /// written, computed by the caller). Storing content that is already present keeps one
-    /// copy. Throws Poco::IOException if it cannot, Poco::InvalidArgumentException if `sha256`
-    /// is not 64 lower-case hex digits. Call at most once.
+    /// copy. The store checks that `sha256` is the digest of the bytes written, so a store
+    /// never holds content under a wrong name. Throws Poco::IOException if it cannot store,
+    /// Poco::InvalidArgumentException if `sha256` is not 64 lower-case hex digits or not the
+    /// digest of the content, Poco::IllegalStateException when called a second time.
     virtual void commit(const std::string& sha256) = 0;
 };
 

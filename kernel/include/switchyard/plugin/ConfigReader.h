@@ -64,8 +64,8 @@ public:
         if (!Poco::NumberParser::tryParse64(text, value))
             report(key, "expected an integer, got '" + text + "'");
         if (value < minimum || value > maximum)
-            report(key, "must be between " + std::to_string(minimum) + " and " +
-                                          std::to_string(maximum) + ", got " + text);
+            report(key, "must be between " + std::to_string(minimum) + " and " + std::to_string(maximum) +
+                            ", got " + text);
         return value;
     }
 
@@ -91,7 +91,8 @@ public:
         if (!_config.hasProperty(key))
             return items;
         Poco::StringTokenizer tokens(_config.getString(key), ",",
-                                     Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+                                     Poco::StringTokenizer::TOK_TRIM |
+                                         Poco::StringTokenizer::TOK_IGNORE_EMPTY);
         items.assign(tokens.begin(), tokens.end());
         return items;
     }

@@ -2,9 +2,9 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include <cstdint>
-
 #include <boost/dll/alias.hpp>
+
+#include <cstdint>
 
 /// The version of the plugin ABI this SDK describes. Bump it on ANY change to a header in
 /// switchyard/plugin/ and record the new headers hash in kernel/abi/plugin-abi.lock;

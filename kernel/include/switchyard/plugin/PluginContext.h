@@ -31,7 +31,6 @@ namespace switchyard::plugin
 class BOOST_SYMBOL_VISIBLE PluginContext : public ConfigErrorReporter
 {
 public:
-
     /// The instance's id: the <id> of its "switchyard.instances.<id>" block.
     virtual const std::string& instanceId() const = 0;
 

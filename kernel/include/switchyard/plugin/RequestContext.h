@@ -6,7 +6,6 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPResponse.h>
-
 #include <boost/config.hpp>
 
 #include <cstdint>
@@ -89,8 +88,9 @@ public:
 
     /// Sends the JSON error body described above with `status`, `code` and `message`.
     /// The message must be safe to show to the client (no secrets, no internal paths).
-    virtual void sendError(Poco::Net::HTTPServerResponse& response, Poco::Net::HTTPResponse::HTTPStatus status,
-                           const std::string& code, const std::string& message) = 0;
+    virtual void sendError(Poco::Net::HTTPServerResponse& response,
+                           Poco::Net::HTTPResponse::HTTPStatus status, const std::string& code,
+                           const std::string& message) = 0;
 };
 
 } // namespace switchyard::plugin

@@ -28,10 +28,11 @@ class BOOST_SYMBOL_VISIBLE Storage : public Component
 {
 public:
     /// Stores new submissions in state Queued, all or none, assigning each its `sequence`
-    /// (arrival order, in the order given) and `createdAt`/`updatedAt`. The ids must be new.
-    /// Returns the sequences assigned, in order.
-    /// Throws Poco::ExistsException for a known id, Poco::IOException (or a subclass) if the
-    /// storage cannot write.
+    /// (arrival order, in the order given) and `createdAt`/`updatedAt`; `state`, `attempts`,
+    /// `reason` and the node fields of the input are ignored, every other field is kept.
+    /// The ids must be new and non-empty. Returns the sequences assigned, in order.
+    /// Throws Poco::ExistsException for a known id, Poco::InvalidArgumentException for an empty
+    /// id, Poco::IOException (or a subclass) if the storage cannot write.
     virtual std::vector<std::uint64_t> addSubmissions(const std::vector<Submission>& submissions) = 0;
 
     /// The submission with this id, if any. Cheap: no binary is read.

@@ -11,8 +11,9 @@ namespace switchyard::plugin
 /// Where a submission is in its life.
 /// - Queued: waiting for a node; has a position in the queue.
 /// - Dispatching: claimed by the dispatcher, being handed to a node. Shown to clients as
-///   QUEUED (position -1 is not used for it: see Storage::positionInQueue). If the broker
-///   dies in this state, recovery puts it back in the queue.
+///   QUEUED with positionInQueue 0 (it is the one going out now), although
+///   Storage::positionInQueue answers -1 for it. If the broker dies in this state, recovery
+///   puts it back in the queue.
 /// - Success: a node accepted it (the API's SUCCESS: handed over, not analysed).
 /// - Failed: given up; `reason` says why.
 enum class SubmissionState

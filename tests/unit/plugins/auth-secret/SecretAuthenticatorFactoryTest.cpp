@@ -2,12 +2,17 @@
 // Copyright Switchyard contributors
 #include "SecretAuthenticatorFactory.h"
 
+#include "support/FakeHttpServerRequest.h"
 #include "support/FakePluginContext.h"
 #include "support/LogCapture.h"
 #include "support/PropertiesText.h"
 
 #include <Poco/Exception.h>
+#include <Poco/FileStream.h>
+#include <Poco/TemporaryFile.h>
 #include <gtest/gtest.h>
+
+#include <sys/stat.h>
 
 namespace switchyard::plugins::secret
 {
@@ -93,7 +98,7 @@ TEST_F(SecretAuthenticatorFactoryTest, RefusesAnUnknownKeySetting)
     EXPECT_EQ(configError("keys = alice\n"
                           "keys.alice.secret = alice-secret-0123456789\n"
                           "keys.alice.levle = admin\n"),
-              "keys.alice.levle: is not a key setting (expected secret or level)");
+              "keys.alice.levle: is not a key setting (expected secret, secretFile or level)");
 }
 
 TEST_F(SecretAuthenticatorFactoryTest, RequiresASecret)
@@ -202,6 +207,49 @@ TEST_F(SecretAuthenticatorFactoryTest, NamesKeysButNeverSecretsInItsLogAndErrors
         EXPECT_EQ(text.find(secret), std::string::npos) << text;
         EXPECT_EQ(text.find("short-secret"), std::string::npos) << text;
     }
+}
+
+TEST_F(SecretAuthenticatorFactoryTest, ReadsTheSecretFromAFile)
+{
+    Poco::TemporaryFile file;
+    {
+        Poco::FileOutputStream out(file.path());
+        out << "file-secret-0123456789abcdef\n";
+    }
+    ::chmod(file.path().c_str(), 0600);
+    auto authenticator =
+        create("keys = ops\nkeys.ops.secretFile = " + file.path() + "\nkeys.ops.level = admin\n");
+    Poco::Net::NameValueCollection parameters;
+    parameters.set("secret", "file-secret-0123456789abcdef");
+    tests::FakeHttpServerRequest request;
+    plugin::AuthResult result = authenticator->authenticate(request, parameters);
+    EXPECT_EQ(result.outcome, plugin::AuthResult::Outcome::Granted);
+    EXPECT_EQ(result.keyName, "ops");
+}
+
+TEST_F(SecretAuthenticatorFactoryTest, RefusesUnsafeOrUnusableSecretFiles)
+{
+    Poco::TemporaryFile file;
+    {
+        Poco::FileOutputStream out(file.path());
+        out << "file-secret-0123456789abcdef";
+    }
+    ::chmod(file.path().c_str(), 0644);
+    EXPECT_EQ(configError("keys = ops\nkeys.ops.secretFile = " + file.path() + "\nkeys.ops.level = admin\n"),
+              "keys.ops.secretFile: the secret file " + file.path() +
+                  " is accessible to other users; chmod o-rwx it");
+    EXPECT_EQ(configError("keys = ops\nkeys.ops.secretFile = /nonexistent/secret\nkeys.ops.level = admin\n"),
+              "keys.ops.secretFile: cannot read the secret file /nonexistent/secret");
+    ::chmod(file.path().c_str(), 0600);
+    EXPECT_EQ(configError("keys = ops\nkeys.ops.secret = inline-secret-0123456789\nkeys.ops.secretFile = " +
+                          file.path() + "\nkeys.ops.level = admin\n"),
+              "keys.ops.secretFile: give either secret or secretFile, not both");
+    {
+        Poco::FileOutputStream out(file.path());
+        out << "  \n";
+    }
+    EXPECT_EQ(configError("keys = ops\nkeys.ops.secretFile = " + file.path() + "\nkeys.ops.level = admin\n"),
+              "keys.ops.secretFile: the secret file " + file.path() + " is empty");
 }
 
 } // namespace

@@ -519,4 +519,36 @@ TEST_P(StorageContractTest, ConcurrentAddsAndClaimsLoseNothing)
               static_cast<std::size_t>(2 * PerAdder));
 }
 
+TEST_P(StorageContractTest, NewSubmissionsStartFreshWhateverTheirInputSays)
+{
+    plugin::Submission stale = submission("stale", 3);
+    stale.state = SubmissionState::Success;
+    stale.attempts = 4;
+    stale.reason = "old";
+    stale.appServerId = "app9";
+    stale.taskId = "task-9";
+    stale.statusCode = 500;
+    stale.result = "{}";
+    _storage->addSubmissions({stale});
+    const std::optional<plugin::Submission> found = _storage->findSubmission("stale");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->state, SubmissionState::Queued);
+    EXPECT_EQ(found->attempts, 0u);
+    EXPECT_EQ(found->reason, "");
+    EXPECT_EQ(found->appServerId, "");
+    EXPECT_EQ(found->taskId, "");
+    EXPECT_EQ(found->statusCode, 0);
+    EXPECT_EQ(found->result, "");
+    EXPECT_EQ(found->options, stale.options);
+    EXPECT_EQ(_storage->positionInQueue("stale"), 0);
+}
+
+TEST_P(StorageContractTest, RefusesAnEmptyIdAndStoresNothingOfTheBatch)
+{
+    EXPECT_THROW(_storage->addSubmissions({submission("fine", 0), submission("", 0)}),
+                 Poco::InvalidArgumentException);
+    EXPECT_FALSE(_storage->findSubmission("fine"));
+    EXPECT_EQ(_storage->queueCount(), 0u);
+}
+
 } // namespace switchyard::tests
