@@ -13,10 +13,16 @@ namespace switchyard::plugins::memory
 
 MemoryStorage::MemoryStorage() = default;
 
-std::vector<std::uint64_t> MemoryStorage::addSubmissions(const std::vector<plugin::Submission>& submissions)
+std::vector<std::uint64_t> MemoryStorage::addSubmissions(const std::vector<plugin::Submission>& submissions,
+                                                         const std::vector<plugin::FileFacts>& files)
 {
     const std::lock_guard<std::mutex> lock(_mutex);
     // Validate the whole batch before changing anything: all or none.
+    for (const plugin::FileFacts& file : files)
+    {
+        if (file.sha256.empty())
+            throw Poco::InvalidArgumentException("a file record needs a sha256");
+    }
     std::unordered_set<std::string> batch;
     for (const plugin::Submission& submission : submissions)
     {
@@ -68,7 +74,51 @@ std::vector<std::uint64_t> MemoryStorage::addSubmissions(const std::vector<plugi
         throw;
     }
     _nextSequence = firstSequence + sequences.size();
+    // emplace keeps the first record of a file already known.
+    for (const plugin::FileFacts& file : files)
+        _files.emplace(file.sha256, file);
     return sequences;
+}
+
+std::optional<plugin::FileFacts> MemoryStorage::findFile(const std::string& sha256) const
+{
+    const std::lock_guard<std::mutex> lock(_mutex);
+    const auto found = _files.find(sha256);
+    if (found == _files.end())
+        return std::nullopt;
+    return found->second;
+}
+
+std::vector<std::string> MemoryStorage::removeFinishedBefore(std::int64_t updatedBefore)
+{
+    const std::lock_guard<std::mutex> lock(_mutex);
+    std::unordered_set<std::string> stillReferenced;
+    for (auto it = _submissions.begin(); it != _submissions.end();)
+    {
+        const plugin::Submission& submission = it->second;
+        const bool finished = submission.state == plugin::SubmissionState::Success ||
+                              submission.state == plugin::SubmissionState::Failed;
+        if (finished && submission.updatedAt < updatedBefore)
+        {
+            _reports.erase(it->first);
+            it = _submissions.erase(it);
+            continue;
+        }
+        stillReferenced.insert(submission.sha256);
+        ++it;
+    }
+    std::vector<std::string> removed;
+    for (auto it = _files.begin(); it != _files.end();)
+    {
+        if (stillReferenced.count(it->first) == 0)
+        {
+            removed.push_back(it->first);
+            it = _files.erase(it);
+        }
+        else
+            ++it;
+    }
+    return removed;
 }
 
 std::optional<plugin::Submission> MemoryStorage::findSubmission(const std::string& id) const

@@ -24,7 +24,9 @@ public:
     MemoryStorage();
 
     // switchyard::plugin::Storage
-    std::vector<std::uint64_t> addSubmissions(const std::vector<plugin::Submission>& submissions) override;
+    std::vector<std::uint64_t> addSubmissions(const std::vector<plugin::Submission>& submissions,
+                                              const std::vector<plugin::FileFacts>& files) override;
+    std::optional<plugin::FileFacts> findFile(const std::string& sha256) const override;
     std::optional<plugin::Submission> findSubmission(const std::string& id) const override;
     std::int64_t positionInQueue(const std::string& id) const override;
     std::uint64_t queueCount() const override;
@@ -35,6 +37,7 @@ public:
     std::uint64_t requeueDispatching() override;
     void storeReport(const std::string& id, const std::string& report) override;
     std::optional<std::string> findReport(const std::string& id) const override;
+    std::vector<std::string> removeFinishedBefore(std::int64_t updatedBefore) override;
     std::vector<plugin::StorageArea> storageAreas() const override;
 
 private:
@@ -67,6 +70,7 @@ private:
     mutable std::mutex _mutex;
     std::unordered_map<std::string, plugin::Submission> _submissions;
     std::unordered_map<std::string, std::string> _reports;
+    std::unordered_map<std::string, plugin::FileFacts> _files;
     Queue _queue;
     std::uint64_t _nextSequence = 1;
 };

@@ -8,9 +8,11 @@
 namespace switchyard::plugin
 {
 
-/// What is known about a file before analysis. Digests are lower-case hex.
+/// What is known about a stored binary: computed once, when it arrived. Digests are lower-case
+/// hex.
 struct FileFacts
 {
+    /// The name it was first submitted under (data only: never used as a path).
     std::string submitName;
     std::uint64_t fileSize = 0;
     std::string md5;

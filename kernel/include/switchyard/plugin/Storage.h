@@ -4,6 +4,7 @@
 
 #include "switchyard/plugin/Component.h"
 #include "switchyard/plugin/Factory.h"
+#include "switchyard/plugin/FileFacts.h"
 #include "switchyard/plugin/NodeHandoff.h"
 #include "switchyard/plugin/StorageArea.h"
 #include "switchyard/plugin/Submission.h"
@@ -30,10 +31,18 @@ public:
     /// Stores new submissions in state Queued, all or none, assigning each its `sequence`
     /// (arrival order, in the order given) and `createdAt`/`updatedAt`; `state`, `attempts`,
     /// `reason` and the node fields of the input are ignored, every other field is kept.
-    /// The ids must be new and non-empty. Returns the sequences assigned, in order.
+    /// The ids must be new and non-empty. `files` are the facts of the binaries the submissions
+    /// refer to, recorded in the same transaction; a file already known keeps its first record.
+    /// Returns the sequences assigned, in order. Concurrent calls may be committed together
+    /// (group commit), but none returns before its own data is durable.
     /// Throws Poco::ExistsException for a known id, Poco::InvalidArgumentException for an empty
-    /// id, Poco::IOException (or a subclass) if the storage cannot write.
-    virtual std::vector<std::uint64_t> addSubmissions(const std::vector<Submission>& submissions) = 0;
+    /// id or a file without a sha256, Poco::IOException (or a subclass) if the storage cannot
+    /// write.
+    virtual std::vector<std::uint64_t> addSubmissions(const std::vector<Submission>& submissions,
+                                                      const std::vector<FileFacts>& files) = 0;
+
+    /// The recorded facts (size, digests, media type, first submit name) of a stored binary.
+    virtual std::optional<FileFacts> findFile(const std::string& sha256) const = 0;
 
     /// The submission with this id, if any. Cheap: no binary is read.
     virtual std::optional<Submission> findSubmission(const std::string& id) const = 0;
@@ -74,6 +83,12 @@ public:
 
     /// The cached report of a submission, if any.
     virtual std::optional<std::string> findReport(const std::string& id) const = 0;
+
+    /// Retention: removes every Success or Failed submission last changed before
+    /// `updatedBefore` (milliseconds since the epoch) with its report, then every file record
+    /// no remaining submission refers to. Never touches Queued or Dispatching submissions.
+    /// Returns the sha256 of the file records removed, so their binaries can be deleted.
+    virtual std::vector<std::string> removeFinishedBefore(std::int64_t updatedBefore) = 0;
 
     /// The folders this storage writes to (none for in-memory storage).
     virtual std::vector<StorageArea> storageAreas() const = 0;

@@ -59,7 +59,7 @@ void addQueued(plugin::Storage& storage, const std::vector<std::string>& ids)
         submission.id = id;
         submissions.push_back(submission);
     }
-    storage.addSubmissions(submissions);
+    storage.addSubmissions(submissions, {});
 }
 
 class SystemInfoEndpointTest : public ::testing::Test

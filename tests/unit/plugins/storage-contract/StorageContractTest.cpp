@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -46,7 +47,7 @@ plugin::Submission StorageContractTest::submission(const std::string& id, int pr
 
 std::uint64_t StorageContractTest::add(const std::string& id, int priority)
 {
-    const std::vector<std::uint64_t> sequences = _storage->addSubmissions({submission(id, priority)});
+    const std::vector<std::uint64_t> sequences = _storage->addSubmissions({submission(id, priority)}, {});
     EXPECT_EQ(sequences.size(), 1u);
     return sequences.empty() ? 0 : sequences.front();
 }
@@ -112,7 +113,7 @@ TEST_P(StorageContractTest, QueuesNewSubmissionsWhateverStateTheyCarry)
     stale.state = SubmissionState::Failed;
     stale.sequence = 999999;
     stale.createdAt = 1;
-    const std::vector<std::uint64_t> sequences = _storage->addSubmissions({stale});
+    const std::vector<std::uint64_t> sequences = _storage->addSubmissions({stale}, {});
 
     const std::optional<plugin::Submission> found = _storage->findSubmission("a");
     ASSERT_TRUE(found);
@@ -125,8 +126,9 @@ TEST_P(StorageContractTest, QueuesNewSubmissionsWhateverStateTheyCarry)
 TEST_P(StorageContractTest, AssignsIncreasingSequencesInTheOrderGiven)
 {
     const std::vector<std::uint64_t> first =
-        _storage->addSubmissions({submission("a"), submission("b"), submission("c")});
-    const std::vector<std::uint64_t> second = _storage->addSubmissions({submission("d"), submission("e")});
+        _storage->addSubmissions({submission("a"), submission("b"), submission("c")}, {});
+    const std::vector<std::uint64_t> second =
+        _storage->addSubmissions({submission("d"), submission("e")}, {});
 
     ASSERT_EQ(first.size(), 3u);
     ASSERT_EQ(second.size(), 2u);
@@ -142,7 +144,7 @@ TEST_P(StorageContractTest, AssignsIncreasingSequencesInTheOrderGiven)
 
 TEST_P(StorageContractTest, AcceptsAnEmptyBatch)
 {
-    EXPECT_TRUE(_storage->addSubmissions({}).empty());
+    EXPECT_TRUE(_storage->addSubmissions({}, {}).empty());
     EXPECT_EQ(_storage->queueCount(), 0u);
 }
 
@@ -157,7 +159,7 @@ TEST_P(StorageContractTest, KnowsNothingOfAnUnknownId)
 TEST_P(StorageContractTest, RefusesAKnownIdAndAddsNothingOfThatBatch)
 {
     add("a");
-    EXPECT_THROW(_storage->addSubmissions({submission("b"), submission("a"), submission("c")}),
+    EXPECT_THROW(_storage->addSubmissions({submission("b"), submission("a"), submission("c")}, {}),
                  Poco::ExistsException);
 
     EXPECT_FALSE(_storage->findSubmission("b"));
@@ -168,7 +170,7 @@ TEST_P(StorageContractTest, RefusesAKnownIdAndAddsNothingOfThatBatch)
 
 TEST_P(StorageContractTest, RefusesAnIdTwiceInOneBatch)
 {
-    EXPECT_THROW(_storage->addSubmissions({submission("a"), submission("b"), submission("a")}),
+    EXPECT_THROW(_storage->addSubmissions({submission("a"), submission("b"), submission("a")}, {}),
                  Poco::ExistsException);
     EXPECT_FALSE(_storage->findSubmission("a"));
     EXPECT_FALSE(_storage->findSubmission("b"));
@@ -178,7 +180,7 @@ TEST_P(StorageContractTest, RefusesAnIdTwiceInOneBatch)
 TEST_P(StorageContractTest, KeepsSequencesIncreasingAfterARefusedBatch)
 {
     const std::uint64_t before = add("a");
-    EXPECT_THROW(_storage->addSubmissions({submission("b"), submission("a")}), Poco::ExistsException);
+    EXPECT_THROW(_storage->addSubmissions({submission("b"), submission("a")}, {}), Poco::ExistsException);
     EXPECT_GT(add("c"), before);
 }
 
@@ -189,7 +191,7 @@ TEST_P(StorageContractTest, ClaimsByPriorityThenArrival)
     add("mid1", 50);
     add("low2", 0);
     add("high2", 100);
-    _storage->addSubmissions({submission("mid2", 50), submission("low3", 0), submission("high3", 100)});
+    _storage->addSubmissions({submission("mid2", 50), submission("low3", 0), submission("high3", 100)}, {});
 
     EXPECT_EQ(claimAll(), Ids({"high1", "high2", "high3", "mid1", "mid2", "low1", "low2", "low3"}));
 }
@@ -244,7 +246,7 @@ TEST_P(StorageContractTest, PositionsFollowDispatchOrder)
 
 TEST_P(StorageContractTest, PositionsMoveUpAsSubmissionsAreClaimed)
 {
-    _storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")});
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")}, {});
     EXPECT_EQ(_storage->positionInQueue("d"), 3);
 
     _storage->claimNext();
@@ -258,7 +260,7 @@ TEST_P(StorageContractTest, PositionsMoveUpAsSubmissionsAreClaimed)
 
 TEST_P(StorageContractTest, RequeueRestoresTheOriginalPlace)
 {
-    _storage->addSubmissions({submission("a"), submission("b"), submission("c")});
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c")}, {});
     ASSERT_EQ(_storage->claimNext()->id, "a");
     add("d");
 
@@ -322,7 +324,7 @@ TEST_P(StorageContractTest, RecordsTheHandoff)
 
 TEST_P(StorageContractTest, FailsAQueuedSubmission)
 {
-    _storage->addSubmissions({submission("a"), submission("b"), submission("c")});
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c")}, {});
 
     _storage->markFailed("b", "file type not supported by any node");
 
@@ -354,7 +356,7 @@ TEST_P(StorageContractTest, FailsADispatchingSubmission)
 
 TEST_P(StorageContractTest, RefusesIllegalTransitionsAndChangesNothing)
 {
-    _storage->addSubmissions({submission("queued"), submission("success"), submission("failed")});
+    _storage->addSubmissions({submission("queued"), submission("success"), submission("failed")}, {});
     _storage->claimNext();
     _storage->claimNext();
     _storage->claimNext();
@@ -397,7 +399,7 @@ TEST_P(StorageContractTest, ThrowsNotFoundForUnknownIds)
 
 TEST_P(StorageContractTest, RequeueDispatchingPutsEveryClaimBack)
 {
-    _storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")});
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")}, {});
     _storage->claimNext();
     _storage->claimNext();
     _storage->claimNext();
@@ -419,7 +421,7 @@ TEST_P(StorageContractTest, RequeueDispatchingPutsEveryClaimBack)
 TEST_P(StorageContractTest, CountsTheQueue)
 {
     EXPECT_EQ(_storage->queueCount(), 0u);
-    _storage->addSubmissions({submission("a"), submission("b"), submission("c")});
+    _storage->addSubmissions({submission("a"), submission("b"), submission("c")}, {});
     EXPECT_EQ(_storage->queueCount(), 3u);
     _storage->claimNext();
     EXPECT_EQ(_storage->queueCount(), 2u);
@@ -451,7 +453,7 @@ TEST_P(StorageContractTest, ConcurrentClaimsNeverShareASubmission)
     std::vector<plugin::Submission> batch;
     for (int index = 0; index < Count; ++index)
         batch.push_back(submission("s" + std::to_string(index), index % 7));
-    _storage->addSubmissions(batch);
+    _storage->addSubmissions(batch, {});
 
     std::mutex mutex;
     std::vector<std::string> claimed;
@@ -490,7 +492,7 @@ TEST_P(StorageContractTest, ConcurrentAddsAndClaimsLoseNothing)
             {
                 for (int index = 0; index < PerAdder; ++index)
                     _storage->addSubmissions(
-                        {submission(std::to_string(adder) + "-" + std::to_string(index), index % 3)});
+                        {submission(std::to_string(adder) + "-" + std::to_string(index), index % 3)}, {});
                 ++addersDone;
             });
     }
@@ -529,7 +531,7 @@ TEST_P(StorageContractTest, NewSubmissionsStartFreshWhateverTheirInputSays)
     stale.taskId = "task-9";
     stale.statusCode = 500;
     stale.result = "{}";
-    _storage->addSubmissions({stale});
+    _storage->addSubmissions({stale}, {});
     const std::optional<plugin::Submission> found = _storage->findSubmission("stale");
     ASSERT_TRUE(found);
     EXPECT_EQ(found->state, SubmissionState::Queued);
@@ -545,10 +547,90 @@ TEST_P(StorageContractTest, NewSubmissionsStartFreshWhateverTheirInputSays)
 
 TEST_P(StorageContractTest, RefusesAnEmptyIdAndStoresNothingOfTheBatch)
 {
-    EXPECT_THROW(_storage->addSubmissions({submission("fine", 0), submission("", 0)}),
+    EXPECT_THROW(_storage->addSubmissions({submission("fine", 0), submission("", 0)}, {}),
                  Poco::InvalidArgumentException);
     EXPECT_FALSE(_storage->findSubmission("fine"));
     EXPECT_EQ(_storage->queueCount(), 0u);
+}
+
+namespace
+{
+
+plugin::FileFacts fileFacts(const std::string& sha256, const std::string& name)
+{
+    plugin::FileFacts facts;
+    facts.sha256 = sha256;
+    facts.submitName = name;
+    facts.fileSize = 4096;
+    facts.md5 = std::string(32, '1');
+    facts.sha1 = std::string(40, '2');
+    facts.sha512 = std::string(128, '3');
+    facts.mediaType = "application/pdf";
+    return facts;
+}
+
+} // namespace
+
+TEST_P(StorageContractTest, RecordsFileFactsWithTheSubmissionsAndKeepsTheFirstRecord)
+{
+    const std::string sha = std::string(64, 'a');
+    _storage->addSubmissions({submission("a")}, {fileFacts(sha, "first.pdf")});
+    _storage->addSubmissions({submission("b")}, {fileFacts(sha, "second.pdf")});
+    const std::optional<plugin::FileFacts> found = _storage->findFile(sha);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->submitName, "first.pdf");
+    EXPECT_EQ(found->fileSize, 4096u);
+    EXPECT_EQ(found->md5, std::string(32, '1'));
+    EXPECT_EQ(found->sha1, std::string(40, '2'));
+    EXPECT_EQ(found->sha512, std::string(128, '3'));
+    EXPECT_EQ(found->mediaType, "application/pdf");
+    EXPECT_FALSE(_storage->findFile(std::string(64, 'f')));
+}
+
+TEST_P(StorageContractTest, AFileWithoutDigestFailsTheWholeBatch)
+{
+    EXPECT_THROW(_storage->addSubmissions({submission("a")}, {fileFacts("", "x")}),
+                 Poco::InvalidArgumentException);
+    EXPECT_FALSE(_storage->findSubmission("a"));
+}
+
+TEST_P(StorageContractTest, RetentionRemovesOnlyFinishedSubmissionsAndUnreferencedFiles)
+{
+    const std::string kept = std::string(64, 'a');
+    const std::string shared = std::string(64, 'b');
+    const std::string gone = std::string(64, 'c');
+    plugin::Submission queued = submission("queued");
+    queued.sha256 = kept;
+    plugin::Submission done = submission("done");
+    done.sha256 = gone;
+    plugin::Submission failed = submission("failed");
+    failed.sha256 = shared;
+    plugin::Submission sharing = submission("sharing");
+    sharing.sha256 = shared;
+    _storage->addSubmissions({done, failed, sharing, queued},
+                             {fileFacts(kept, "k"), fileFacts(shared, "s"), fileFacts(gone, "g")});
+    ASSERT_EQ(_storage->claimNext()->id, "done");
+    _storage->recordHandoff("done", handoff());
+    _storage->storeReport("done", "{}");
+    ASSERT_EQ(_storage->claimNext()->id, "failed");
+    _storage->markFailed("failed", "gave up");
+    ASSERT_EQ(_storage->claimNext()->id, "sharing"); // stays Dispatching: in flight
+
+    // Nothing has finished before the epoch.
+    EXPECT_TRUE(_storage->removeFinishedBefore(0).empty());
+    EXPECT_TRUE(_storage->findSubmission("done"));
+
+    const std::int64_t future = std::numeric_limits<std::int64_t>::max();
+    EXPECT_EQ(_storage->removeFinishedBefore(future), std::vector<std::string>{gone});
+    EXPECT_FALSE(_storage->findSubmission("done"));
+    EXPECT_FALSE(_storage->findSubmission("failed"));
+    EXPECT_FALSE(_storage->findReport("done"));
+    EXPECT_TRUE(_storage->findSubmission("sharing"));
+    EXPECT_TRUE(_storage->findSubmission("queued"));
+    EXPECT_TRUE(_storage->findFile(kept));
+    EXPECT_TRUE(_storage->findFile(shared));
+    EXPECT_FALSE(_storage->findFile(gone));
+    EXPECT_EQ(_storage->positionInQueue("queued"), 0);
 }
 
 } // namespace switchyard::tests

@@ -52,7 +52,7 @@ TEST(MemoryStorage, KeepsQueueOrderForExtremePriorities)
     plugin::Submission highest;
     highest.id = "highest";
     highest.priority = std::numeric_limits<int>::max();
-    storage.addSubmissions({lowest, highest});
+    storage.addSubmissions({lowest, highest}, {});
 
     EXPECT_EQ(storage.positionInQueue("highest"), 0);
     EXPECT_EQ(storage.positionInQueue("lowest"), 1);
@@ -61,7 +61,7 @@ TEST(MemoryStorage, KeepsQueueOrderForExtremePriorities)
 TEST(MemoryStorage, RefusesASubmissionWithoutId)
 {
     MemoryStorage storage;
-    EXPECT_THROW(storage.addSubmissions({plugin::Submission{}}), Poco::InvalidArgumentException);
+    EXPECT_THROW(storage.addSubmissions({plugin::Submission{}}, {}), Poco::InvalidArgumentException);
     EXPECT_EQ(storage.queueCount(), 0u);
 }
 
