@@ -15,7 +15,7 @@ namespace switchyard::plugins::memory
 class MemoryBlobStore;
 
 /// Collects the bytes of one binary for a MemoryBlobStore, digesting them as they arrive so that
-/// commit() can check the caller's SHA-256 without a second pass.
+/// commit() can name the content without a second pass.
 class MemoryBlobWriter : public plugin::BlobWriter
 {
 public:
@@ -28,19 +28,16 @@ public:
     MemoryBlobWriter(const MemoryBlobWriter&) = delete;
     MemoryBlobWriter& operator=(const MemoryBlobWriter&) = delete;
 
-    /// True when `text` is 64 lower-case hex digits.
-    static bool isSha256(const std::string& text);
-
     // switchyard::plugin::BlobWriter
     /// Throws Poco::IOException ("blob store full") when the bytes would exceed the store's
     /// maxBytes; the writer is then unusable. Throws Poco::IllegalStateException after a failure or
     /// after commit().
     void write(const char* data, std::size_t size) override;
     std::uint64_t size() const override;
-    /// Throws Poco::InvalidArgumentException when `sha256` is not 64 lower-case hex digits or is not
-    /// the SHA-256 of the bytes written (nothing is stored then); Poco::IllegalStateException when
-    /// called twice or after a failed write().
-    void commit(const std::string& sha256) override;
+    /// Hands the content to the store under its SHA-256 and returns that. Throws
+    /// Poco::IOException ("blob store full") when memory runs out, Poco::IllegalStateException
+    /// when called twice or after a failed write().
+    std::string commit() override;
 
 private:
     MemoryBlobStore& _store;

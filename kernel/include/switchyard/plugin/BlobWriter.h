@@ -20,19 +20,20 @@ public:
     virtual ~BlobWriter() = default;
 
     /// Appends `size` bytes. Throws Poco::IOException (or a subclass) if they cannot be
-    /// written (the writer is then unusable), Poco::IllegalStateException after commit().
+    /// written (the writer is then unusable), Poco::IllegalStateException after commit() or
+    /// after a failed write.
     virtual void write(const char* data, std::size_t size) = 0;
 
     /// The number of bytes written so far.
     virtual std::uint64_t size() const = 0;
 
-    /// Makes the content durable and visible under `sha256` (lower-case hex of the bytes
-    /// written, computed by the caller). Storing content that is already present keeps one
-    /// copy. The store checks that `sha256` is the digest of the bytes written, so a store
-    /// never holds content under a wrong name. Throws Poco::IOException if it cannot store,
-    /// Poco::InvalidArgumentException if `sha256` is not 64 lower-case hex digits or not the
-    /// digest of the content, Poco::IllegalStateException when called a second time.
-    virtual void commit(const std::string& sha256) = 0;
+    /// Computes the SHA-256 of the bytes written (incrementally, as they arrive, so there is no
+    /// second pass over the content), makes the content durable and visible under it, and
+    /// returns it as 64 lower-case hex digits. The store names content itself, so it never holds
+    /// bytes under a wrong name. Storing content that is already present keeps one copy and
+    /// returns the same digest. Throws Poco::IOException if it cannot store (nothing is then
+    /// visible), Poco::IllegalStateException when called a second time or after a failed write.
+    virtual std::string commit() = 0;
 };
 
 } // namespace switchyard::plugin

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <iterator>
 #include <thread>
 #include <vector>
@@ -39,13 +38,13 @@ void BlobStoreContractTest::SetUp()
     ASSERT_NE(_store, nullptr);
 }
 
-void BlobStoreContractTest::put(plugin::BlobStore& store, const std::string& content)
+std::string BlobStoreContractTest::put(plugin::BlobStore& store, const std::string& content)
 {
     std::unique_ptr<plugin::BlobWriter> writer = store.createWriter();
     constexpr std::size_t Chunk = 7;
     for (std::size_t offset = 0; offset < content.size(); offset += Chunk)
         writer->write(content.data() + offset, std::min(Chunk, content.size() - offset));
-    writer->commit(sha256Of(content));
+    return writer->commit();
 }
 
 std::string BlobStoreContractTest::readAll(std::istream& stream)
@@ -73,7 +72,7 @@ TEST_P(BlobStoreContractTest, StoresAndReadsABinary)
     EXPECT_EQ(writer->size(), Content.size());
     const std::string sha256 = sha256Of(Content);
     EXPECT_FALSE(_store->size(sha256)) << "nothing is visible before commit";
-    writer->commit(sha256);
+    EXPECT_EQ(writer->commit(), sha256);
     writer.reset();
 
     EXPECT_EQ(_store->size(sha256), std::optional<std::uint64_t>(Content.size()));
@@ -129,10 +128,10 @@ TEST_P(BlobStoreContractTest, RemovesABinary)
 
 TEST_P(BlobStoreContractTest, StoresDuplicateContentOnce)
 {
-    put(*_store, Content);
-    put(*_store, Content);
-
     const std::string sha256 = sha256Of(Content);
+    EXPECT_EQ(put(*_store, Content), sha256);
+    EXPECT_EQ(put(*_store, Content), sha256) << "a duplicate is named like the original";
+
     EXPECT_EQ(_store->size(sha256), std::optional<std::uint64_t>(Content.size()));
     EXPECT_TRUE(_store->remove(sha256));
     EXPECT_FALSE(_store->size(sha256)) << "one remove deletes the single copy";
@@ -148,34 +147,63 @@ TEST_P(BlobStoreContractTest, LeavesNothingForAWriterDestroyedWithoutCommit)
     EXPECT_EQ(_store->open(sha256Of(Content)), nullptr);
 }
 
-TEST_P(BlobStoreContractTest, RefusesADigestThatIsNotLowerCaseHex)
+TEST_P(BlobStoreContractTest, NamesTheContentByItsSha256)
 {
-    const std::string sha256 = sha256Of(Content);
-    std::string upper = sha256;
-    std::transform(upper.begin(), upper.end(), upper.begin(),
-                   [](unsigned char c) { return std::toupper(c); });
-    const std::vector<std::string> invalid = {"",    sha256.substr(1),       sha256 + "0",
-                                              upper, "g" + sha256.substr(1), "../" + sha256.substr(3)};
-    for (const std::string& bad : invalid)
+    std::string bytes;
+    for (int value = 0; value < 256; ++value)
+        bytes.push_back(static_cast<char>(value));
+    const std::vector<std::string> contents = {"", "a", Content, bytes, std::string(1000, '\0')};
+    for (const std::string& content : contents)
     {
-        std::unique_ptr<plugin::BlobWriter> writer = _store->createWriter();
-        writer->write(Content.data(), Content.size());
-        EXPECT_THROW(writer->commit(bad), Poco::InvalidArgumentException) << bad;
+        const std::string sha256 = put(*_store, content);
+        EXPECT_EQ(sha256, sha256Of(content)) << "content of " << content.size() << " bytes";
+        EXPECT_EQ(sha256.size(), 64u);
+        EXPECT_TRUE(std::all_of(sha256.begin(), sha256.end(),
+                                [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+            << sha256 << " is not lower-case hex";
+        EXPECT_EQ(_store->size(sha256), std::optional<std::uint64_t>(content.size()));
     }
-    EXPECT_FALSE(_store->size(sha256));
+    EXPECT_EQ(sha256Of(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        << "the helper itself is the real SHA-256";
 }
 
-TEST_P(BlobStoreContractTest, RefusesADigestThatDoesNotMatchTheBytes)
+TEST_P(BlobStoreContractTest, DigestsContentWrittenInUnevenChunks)
 {
-    const std::string other = sha256Of("other bytes");
+    // Crosses any internal buffer size a store is likely to use (64 KiB, 1 MiB), in chunks that
+    // do not line up with it.
+    std::string content(3 * 1024 * 1024 + 17, '\0');
+    for (std::size_t index = 0; index < content.size(); ++index)
+        content[index] = static_cast<char>((index * 2654435761u) >> 13);
+    const std::vector<std::size_t> chunks = {1, 65535, 65537, 1048576, 3, 1 << 20, 777};
     std::unique_ptr<plugin::BlobWriter> writer = _store->createWriter();
-    writer->write(Content.data(), Content.size());
-
-    EXPECT_THROW(writer->commit(other), Poco::InvalidArgumentException);
+    std::size_t offset = 0;
+    for (std::size_t turn = 0; offset < content.size(); ++turn)
+    {
+        const std::size_t size = std::min(chunks[turn % chunks.size()], content.size() - offset);
+        writer->write(content.data() + offset, size);
+        offset += size;
+    }
+    EXPECT_EQ(writer->size(), content.size());
+    const std::string sha256 = writer->commit();
     writer.reset();
 
-    EXPECT_FALSE(_store->size(other));
-    EXPECT_FALSE(_store->size(sha256Of(Content)));
+    EXPECT_EQ(sha256, sha256Of(content));
+    std::unique_ptr<std::istream> stream = _store->open(sha256);
+    ASSERT_NE(stream, nullptr);
+    EXPECT_TRUE(readAll(*stream) == content) << "content read back differs";
+}
+
+TEST_P(BlobStoreContractTest, CommitsOnlyOnce)
+{
+    std::unique_ptr<plugin::BlobWriter> writer = _store->createWriter();
+    writer->write("abc", 3);
+    EXPECT_EQ(writer->commit(), sha256Of("abc"));
+
+    EXPECT_THROW(writer->commit(), Poco::IllegalStateException);
+    EXPECT_THROW(writer->write("d", 1), Poco::IllegalStateException);
+    writer.reset();
+    EXPECT_EQ(_store->size(sha256Of("abc")), std::optional<std::uint64_t>(3));
+    EXPECT_FALSE(_store->size(sha256Of("abcd")));
 }
 
 TEST_P(BlobStoreContractTest, KeepsAnOpenedSnapshotReadableAfterRemove)
@@ -219,9 +247,9 @@ TEST_P(BlobStoreContractTest, HandlesConcurrentWritersAndReaders)
                     // Half of the contents are shared between threads, to race on duplicates too.
                     const std::string content =
                         "blob " + std::to_string(index) + " of " + std::to_string(thread % 2);
-                    put(*_store, content);
-                    std::unique_ptr<std::istream> stream = _store->open(sha256Of(content));
-                    if (!stream || readAll(*stream) != content)
+                    const std::string sha256 = put(*_store, content);
+                    std::unique_ptr<std::istream> stream = _store->open(sha256);
+                    if (sha256 != sha256Of(content) || !stream || readAll(*stream) != content)
                         ++failures;
                 }
             });

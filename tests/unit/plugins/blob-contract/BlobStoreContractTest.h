@@ -29,8 +29,8 @@ struct BlobStoreContractParam
 
 void PrintTo(const BlobStoreContractParam& param, std::ostream* out);
 
-/// The behaviour BlobStore.h and BlobWriter.h promise, plus Switchyard's rule that a store checks
-/// the SHA-256 it is given against the bytes. Add an implementation with
+/// The behaviour BlobStore.h and BlobWriter.h promise: among it, that BlobWriter::commit() names
+/// the content by its own SHA-256. Add an implementation with
 ///
 ///     INSTANTIATE_TEST_SUITE_P(Filesystem, BlobStoreContractTest,
 ///                              ::testing::Values(BlobStoreContractParam{"filesystem", make, {}}),
@@ -46,8 +46,9 @@ public:
 protected:
     void SetUp() override;
 
-    /// Writes `content` (in a few chunks) to a new writer of `store` and commits it.
-    static void put(plugin::BlobStore& store, const std::string& content);
+    /// Writes `content` (in a few chunks) to a new writer of `store` and commits it; returns what
+    /// commit() returned.
+    static std::string put(plugin::BlobStore& store, const std::string& content);
 
     /// Everything `stream` still has to read.
     static std::string readAll(std::istream& stream);

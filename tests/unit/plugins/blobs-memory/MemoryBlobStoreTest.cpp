@@ -3,7 +3,6 @@
 #include "MemoryBlobStore.h"
 
 #include "MemoryBlobStoreFactory.h"
-#include "MemoryBlobWriter.h"
 #include "blob-contract/BlobStoreContractTest.h"
 #include "support/FakePluginContext.h"
 #include "support/PropertiesText.h"
@@ -93,7 +92,7 @@ TEST(MemoryBlobStore, CountsStoredAndPendingBytes)
     std::unique_ptr<plugin::BlobWriter> writer = store.createWriter();
     writer->write("abcdef", 6);
     EXPECT_EQ(store.usedBytes(), 6u);
-    writer->commit(BlobStoreContractTest::sha256Of("abcdef"));
+    EXPECT_EQ(writer->commit(), BlobStoreContractTest::sha256Of("abcdef"));
     EXPECT_EQ(store.usedBytes(), 6u);
     writer.reset();
     EXPECT_EQ(store.usedBytes(), 6u) << "a committed writer gives nothing back";
@@ -124,48 +123,9 @@ TEST(MemoryBlobWriter, IsUnusableAfterAFailedWrite)
     writer->write("01234", 5);
     EXPECT_THROW(writer->write("0123456789", 10), Poco::IOException);
     EXPECT_THROW(writer->write("0", 1), Poco::IllegalStateException);
-    EXPECT_THROW(writer->commit(BlobStoreContractTest::sha256Of("01234")), Poco::IllegalStateException);
+    EXPECT_THROW(writer->commit(), Poco::IllegalStateException);
     writer.reset();
     EXPECT_EQ(store.usedBytes(), 0u);
-}
-
-TEST(MemoryBlobWriter, CommitsOnlyOnce)
-{
-    MemoryBlobStore store;
-    std::unique_ptr<plugin::BlobWriter> writer = store.createWriter();
-    writer->write("abc", 3);
-    writer->commit(BlobStoreContractTest::sha256Of("abc"));
-    EXPECT_THROW(writer->commit(BlobStoreContractTest::sha256Of("abc")), Poco::IllegalStateException);
-    EXPECT_THROW(writer->write("d", 1), Poco::IllegalStateException);
-    EXPECT_EQ(store.size(BlobStoreContractTest::sha256Of("abc")), std::optional<std::uint64_t>(3));
-}
-
-TEST(MemoryBlobWriter, ExplainsADigestMismatch)
-{
-    MemoryBlobStore store;
-    std::unique_ptr<plugin::BlobWriter> writer = store.createWriter();
-    writer->write("abc", 3);
-    const std::string wrong = BlobStoreContractTest::sha256Of("abd");
-    try
-    {
-        writer->commit(wrong);
-        FAIL() << "no exception";
-    }
-    catch (const Poco::InvalidArgumentException& error)
-    {
-        EXPECT_EQ(error.message(), "sha256 does not match the bytes written: given " + wrong +
-                                       ", content is " + BlobStoreContractTest::sha256Of("abc"));
-    }
-}
-
-TEST(MemoryBlobWriter, RecognisesSha256Text)
-{
-    EXPECT_TRUE(MemoryBlobWriter::isSha256(std::string(64, 'f')));
-    EXPECT_TRUE(
-        MemoryBlobWriter::isSha256("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
-    EXPECT_FALSE(MemoryBlobWriter::isSha256(std::string(63, 'a')));
-    EXPECT_FALSE(MemoryBlobWriter::isSha256(std::string(64, 'F')));
-    EXPECT_FALSE(MemoryBlobWriter::isSha256(std::string(64, 'g')));
 }
 
 } // namespace
