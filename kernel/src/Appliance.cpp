@@ -2,9 +2,11 @@
 // Copyright Switchyard contributors
 #include "Appliance.h"
 
+#include "switchyard/plugin/BlobStore.h"
 #include "switchyard/plugin/BuildId.h"
 #include "switchyard/plugin/ConfigReader.h"
 #include "switchyard/plugin/Endpoint.h"
+#include "switchyard/plugin/Storage.h"
 
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -12,6 +14,8 @@
 #include <Poco/Logger.h>
 #include <Poco/Process.h>
 #include <Poco/Timestamp.h>
+
+#include <algorithm>
 
 namespace switchyard::kernel
 {
@@ -49,8 +53,35 @@ Appliance::Appliance(ConfigurationSources& sources, const std::string& executabl
         _loader.load(file);
     _graph = std::make_unique<InstanceGraph>(sources, _registry, _kernelInfo, _settings.dataDirectory);
     _graph->create();
+    mountEndpoints(sources);
+    prepareRetention(sources);
+}
 
-    const ConfigurationSources& constSources = sources;
+void Appliance::prepareRetention(const ConfigurationSources& sources)
+{
+    if (_settings.retentionMaxAgeSeconds == 0)
+        return;
+    auto instanceOf = [&](const std::string& key, const std::string& id, plugin::PluginKind kind)
+    {
+        const auto& order = _graph->order();
+        if (std::find(order.begin(), order.end(), id) == order.end())
+            sources.fail(key, "unknown instance '" + id + "'");
+        const Instance& instance = _graph->at(id);
+        if (instance.kind != kind)
+            sources.fail(key, "'" + id + "' is a " + std::string(plugin::kindName(instance.kind)) +
+                                  " instance, not " + std::string(plugin::kindName(kind)));
+        return instance.component;
+    };
+    auto storage = std::static_pointer_cast<plugin::Storage>(
+        instanceOf("switchyard.retention.storage", _settings.retentionStorage, plugin::PluginKind::Storage));
+    auto blobs = std::static_pointer_cast<plugin::BlobStore>(
+        instanceOf("switchyard.retention.blobs", _settings.retentionBlobs, plugin::PluginKind::Blobs));
+    _retention = std::make_unique<RetentionJob>(storage, blobs, _settings.retentionMaxAgeSeconds,
+                                                _settings.retentionIntervalMilliseconds);
+}
+
+void Appliance::mountEndpoints(const ConfigurationSources& constSources)
+{
     for (const auto& id : _graph->order())
     {
         const Instance& instance = _graph->at(id);
@@ -100,6 +131,7 @@ Appliance::~Appliance()
 {
     stop();
     _listeners.reset();
+    _retention.reset();
     _router->clear();
     _graph.reset();
     _registry.clear();
@@ -136,6 +168,8 @@ void Appliance::start()
 {
     _graph->start();
     _started = true;
+    if (_retention)
+        _retention->start();
     _listeners = std::make_unique<HttpListeners>(_settings, _router);
     _listeners->start();
     writeReadyFile();
@@ -145,6 +179,8 @@ void Appliance::stop()
 {
     if (_listeners)
         _listeners->stop(_settings.shutdownGraceSeconds);
+    if (_retention)
+        _retention->stop();
     if (_started)
     {
         _graph->stop();

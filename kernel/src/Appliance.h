@@ -8,6 +8,7 @@
 #include "InstanceGraph.h"
 #include "PluginLoader.h"
 #include "RequestRouter.h"
+#include "RetentionJob.h"
 #include "ServerSettings.h"
 #include "switchyard/plugin/KernelInfo.h"
 
@@ -44,7 +45,8 @@ public:
     const HttpListeners* listeners() const { return _listeners.get(); }
 
 private:
-    void mountEndpoints();
+    void mountEndpoints(const ConfigurationSources& sources);
+    void prepareRetention(const ConfigurationSources& sources);
     void writeReadyFile() const;
 
     ServerSettings _settings;
@@ -53,6 +55,7 @@ private:
     PluginLoader _loader;
     std::unique_ptr<InstanceGraph> _graph;
     Poco::SharedPtr<RequestRouter> _router;
+    std::unique_ptr<RetentionJob> _retention;
     std::unique_ptr<HttpListeners> _listeners;
     bool _started = false;
 };

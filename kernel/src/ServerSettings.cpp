@@ -115,6 +115,15 @@ ServerSettings ServerSettings::read(const ConfigurationSources& sources,
     if (reader.has("switchyard.server.readyFile"))
         settings.readyFile = resolvePath(sources, "switchyard.server.readyFile",
                                          reader.requiredString("switchyard.server.readyFile"));
+    settings.retentionMaxAgeSeconds =
+        reader.getInteger("switchyard.retention.maxAgeHours", 0, 0, 24 * 365 * 100) * 3600;
+    settings.retentionIntervalMilliseconds =
+        static_cast<long>(reader.getInteger("switchyard.retention.intervalSeconds", 600, 1, 86400) * 1000);
+    if (settings.retentionMaxAgeSeconds > 0)
+    {
+        settings.retentionStorage = reader.requiredString("switchyard.retention.storage");
+        settings.retentionBlobs = reader.requiredString("switchyard.retention.blobs");
+    }
     return settings;
 }
 

@@ -42,6 +42,12 @@ struct ServerSettings
     int shutdownGraceSeconds = 10;
     /// When set, a JSON file with the bound ports and the pid, written once serving.
     std::string readyFile;
+    /// Retention: finished submissions older than this are removed (0 = keep everything).
+    std::int64_t retentionMaxAgeSeconds = 0;
+    long retentionIntervalMilliseconds = 600000;
+    /// The storage and blob store instances retention works on.
+    std::string retentionStorage;
+    std::string retentionBlobs;
 
     /// Reads and checks the settings. `executableDirectory` is where the daemon lives; the
     /// default plugin folder is found from it. Throws ConfigurationException naming the file

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright Switchyard contributors
+#include "SubmitResultEndpointFactory.h"
+#include "switchyard/plugin/BuildId.h"
+#include "switchyard/plugin/PluginAbi.h"
+#include "switchyard/plugin/Registrar.h"
+
+namespace switchyard::plugins::submitresult
+{
+
+static void registerFactories(plugin::Registrar& registrar)
+{
+    registrar.add<plugin::Endpoint>(std::make_unique<SubmitResultEndpointFactory>());
+}
+
+const plugin::PluginDescriptor& describe()
+{
+    static const plugin::PluginDescriptor descriptor{SWITCHYARD_PLUGIN_ABI_VERSION, SWITCHYARD_BUILD_ID,
+                                                     "endpoint-submit-result", "0.1.0", &registerFactories};
+    return descriptor;
+}
+
+} // namespace switchyard::plugins::submitresult
+
+SWITCHYARD_PLUGIN_ENTRY(switchyard::plugins::submitresult::describe)

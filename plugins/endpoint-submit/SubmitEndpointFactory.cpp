@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright Switchyard contributors
+#include "SubmitEndpointFactory.h"
+
+#include "SubmitEndpoint.h"
+#include "switchyard/plugin/ConfigReader.h"
+
+namespace switchyard::plugins::submit
+{
+
+std::unique_ptr<plugin::Endpoint>
+SubmitEndpointFactory::create(const Poco::Util::AbstractConfiguration& config,
+                              plugin::PluginContext& context) const
+{
+    plugin::ConfigReader reader(config, context);
+    SubmitSettings settings;
+    // 2,000 MB is the reference broker's documented hard limit; we allow more when configured.
+    settings.maxFileBytes = static_cast<std::uint64_t>(reader.getInteger("maxFileSizeInKilobytes", 102400, 1,
+                                                                         std::int64_t(1) << 40)) *
+                            1024;
+    settings.maxQueued =
+        static_cast<std::uint64_t>(reader.getInteger("maxQueued", 0, 0, std::int64_t(1) << 40));
+    settings.minFreeDiskBytes =
+        static_cast<std::uint64_t>(reader.getInteger("minFreeDiskMiB", 1024, 0, std::int64_t(1) << 30)) << 20;
+    settings.maxFilesPerRequest =
+        static_cast<std::uint32_t>(reader.getInteger("maxFilesPerRequest", 100, 1, 10000));
+    const std::string storageId = reader.getString("storage", "");
+    const std::string blobsId = reader.getString("blobs", "");
+    return std::make_unique<SubmitEndpoint>(
+        settings, context.use<plugin::Storage>(storageId, storageId.empty() ? "uses" : "storage"),
+        context.use<plugin::BlobStore>(blobsId, blobsId.empty() ? "uses" : "blobs"));
+}
+
+} // namespace switchyard::plugins::submit
