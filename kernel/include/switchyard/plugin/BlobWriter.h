@@ -31,8 +31,10 @@ public:
     /// second pass over the content), makes the content durable and visible under it, and
     /// returns it as 64 lower-case hex digits. The store names content itself, so it never holds
     /// bytes under a wrong name. Storing content that is already present keeps one copy and
-    /// returns the same digest. Throws Poco::IOException if it cannot store (nothing is then
-    /// visible), Poco::IllegalStateException when called a second time or after a failed write.
+    /// returns the same digest. Throws Poco::IOException if it cannot store: the content is then
+    /// not durable, though it may already be visible (under its right name; storing the same
+    /// bytes again makes it durable). Throws Poco::IllegalStateException when called a second
+    /// time, after a failed commit() or after a failed write.
     virtual std::string commit() = 0;
 };
 
