@@ -4,6 +4,7 @@
 
 #include "MediaTypeJson.h"
 #include "RequestParameters.h"
+#include "TailKeepingInputStream.h"
 #include "UploadPartHandler.h"
 #include "switchyard/plugin/RequestContext.h"
 
@@ -12,6 +13,7 @@
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/MediaType.h>
 #include <Poco/String.h>
 #include <Poco/UUIDGenerator.h>
 
@@ -87,9 +89,14 @@ void SubmitEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
 
     UploadPartHandler parts(isServerFull() ? nullptr : _blobs.get(), _settings);
     Poco::Net::HTMLForm form;
+    support::TailKeepingInputStream bodyStream(context.body());
     try
     {
-        form.load(request, context.body(), parts);
+        form.load(request, bodyStream, parts);
+        // POCO's reader accepts a body cut short; a complete one ends with its closing delimiter.
+        const std::string boundary = Poco::Net::MediaType(request.getContentType()).getParameter("boundary");
+        if (!context.bodyLimitExceeded() && !bodyStream.endsMultipart(boundary))
+            throw Poco::DataFormatException("the body ends before its closing boundary");
     }
     catch (const Poco::Exception& error)
     {

@@ -3,6 +3,7 @@
 #include "DaemonTest.h"
 
 #include <Poco/Exception.h>
+#include <Poco/File.h>
 #include <Poco/Net/Context.h>
 
 #include <cstdlib>
@@ -56,7 +57,9 @@ std::string DaemonTest::configuration(const std::string& extra) const
            "switchyard.plugins.directory = " SWITCHYARD_PLUGIN_DIR "\n"
            "switchyard.plugins.load = switchyard-auth-secret, switchyard-storage-memory, "
            "switchyard-blobs-memory, "
-           "switchyard-endpoint-system-info, " SWITCHYARD_FIXTURE_PLUGIN_DIR "/fixture-good.so\n"
+           "switchyard-endpoint-system-info, " SWITCHYARD_FIXTURE_PLUGIN_DIR "/fixture-good.so" +
+           (extraPlugins.empty() ? "" : ", " + extraPlugins) +
+           "\n"
            "switchyard.server.http.enabled = true\n"
            "switchyard.server.http.port = 0\n"
            "switchyard.server.https.port = 0\n"
@@ -110,7 +113,16 @@ std::string DaemonTest::configuration(const std::string& extra) const
 
 void DaemonTest::startDaemon(const std::string& extra)
 {
-    std::string config = directory.write("switchyard.properties", configuration(extra));
+    directory.write("switchyard.properties", configuration(extra));
+    restartDaemon();
+}
+
+void DaemonTest::restartDaemon()
+{
+    std::string config = directory.file("switchyard.properties");
+    if (Poco::File(directory.file("ready.json")).exists())
+        Poco::File(directory.file("ready.json")).remove();
+    daemon.reset();
     daemon = std::make_unique<DaemonProcess>(SWITCHYARD_DAEMON, std::vector<std::string>{"--config", config},
                                              directory.file("daemon.log"));
     ASSERT_TRUE(daemon->waitUntilReady(directory.file("ready.json"), 30000))

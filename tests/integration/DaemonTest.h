@@ -29,6 +29,9 @@ public:
     /// Writes the configuration and starts the daemon; fails the test if it does not come up.
     void startDaemon(const std::string& extra = "");
 
+    /// Starts the daemon again with the configuration last written (after a kill, say).
+    void restartDaemon();
+
     HttpTestClient httpClient() const;
     HttpTestClient httpsClient() const;
 
@@ -41,6 +44,9 @@ public:
 
 protected:
     void TearDown() override;
+
+    /// More plugin libraries to load (comma-separated names), set before startDaemon().
+    std::string extraPlugins;
 
     TemporaryDirectory directory;
     std::unique_ptr<DaemonProcess> daemon;
