@@ -2,7 +2,7 @@
 // Copyright Switchyard contributors
 //
 // Fills a storage.sqlite database with queued submissions, through the plugin's own logic (its
-// factory and SqliteStorage::addSubmissions, so the rows, the file records and the counters are
+// settings reader and SqliteStorage::addSubmissions, so the rows, the file records and the counters are
 // exactly what the daemon writes), far faster than /submit could: large batches, one transaction
 // and one fsync each. The daemon is then started on the same data folder.
 //
@@ -15,8 +15,9 @@
 // head to the tail), one a line, for the load generator. Prints one JSON line of figures.
 
 #include "BenchArguments.h"
+#include "SqliteStorage.h"
 #include "SqliteStorageFactory.h"
-#include "switchyard/plugin/PluginContext.h"
+#include "switchyard/plugin/ConfigReader.h"
 
 #include <Poco/AutoPtr.h>
 #include <Poco/Crypto/DigestEngine.h>
@@ -34,37 +35,16 @@ namespace
 
 using namespace switchyard;
 
-/// The kernel's side of one instance, for a storage made outside the daemon.
-class PrefillPluginContext : public plugin::PluginContext
+/// Errors in the block name the key as the daemon would. The storage is made without a
+/// PluginContext (it needs none but its settings and a logger), so that this tool does not
+/// follow every change of the kernel's side of an instance.
+class PrefillErrors : public plugin::ConfigErrorReporter
 {
 public:
-    explicit PrefillPluginContext(std::string dataDirectory) : _dataDirectory(std::move(dataDirectory)) {}
-
-    const std::string& instanceId() const override { return _id; }
-    Poco::Logger& logger() const override { return Poco::Logger::get("switchyard.instances.store"); }
-    const plugin::KernelInfo& kernelInfo() const override { return _info; }
-    const std::string& dataDirectory() const override { return _dataDirectory; }
     [[noreturn]] void configError(const std::string& key, const std::string& reason) const override
     {
-        throw Poco::InvalidArgumentException("switchyard.instances." + _id + "." + key + ": " + reason);
+        throw Poco::InvalidArgumentException("switchyard.instances.store." + key + ": " + reason);
     }
-
-protected:
-    std::shared_ptr<plugin::Component> useComponent(plugin::PluginKind, const std::string&,
-                                                    const std::string& key) const override
-    {
-        throw Poco::InvalidArgumentException("switchyard.instances." + _id + "." + key +
-                                             ": the prefill storage uses no other instance");
-    }
-    std::vector<std::shared_ptr<plugin::Component>> useAllComponents(plugin::PluginKind) const override
-    {
-        return {};
-    }
-
-private:
-    std::string _id = "store";
-    plugin::KernelInfo _info{"switchyard", "bench", "bench", 0, 0};
-    std::string _dataDirectory;
 };
 
 std::string hexDigest(const std::string& algorithm, const std::string& content)
@@ -83,12 +63,13 @@ int prefill(const bench::BenchArguments& arguments)
         static_cast<std::uint64_t>(std::max<std::int64_t>(1, arguments.integer("sample", 10000)));
     const std::uint64_t sampleEvery = std::max<std::uint64_t>(1, count / sample);
 
-    PrefillPluginContext context(arguments.required("data-dir"));
     Poco::AutoPtr<Poco::Util::MapConfiguration> config = new Poco::Util::MapConfiguration;
-    config->setString("type", "storage.sqlite");
     config->setString("path", arguments.text("database", "broker.db"));
-    std::unique_ptr<plugin::Storage> storage =
-        plugins::sqlite::SqliteStorageFactory().create(*config, context);
+    const PrefillErrors errors;
+    const plugin::ConfigReader reader(*config, errors);
+    auto storage = std::make_unique<plugins::sqlite::SqliteStorage>(
+        plugins::sqlite::SqliteStorageFactory::readSettings(reader, arguments.required("data-dir")),
+        Poco::Logger::get("switchyard.instances.store"));
     storage->start();
 
     std::unique_ptr<Poco::FileOutputStream> ids;
