@@ -75,7 +75,8 @@ std::unique_ptr<Poco::Net::HTTPClientSession> HttpNodeClient::takeSession()
     else
         session = std::make_unique<Poco::Net::HTTPClientSession>(_settings.host, _settings.port);
     session->setTimeout(Poco::Timespan(_settings.connectTimeoutSeconds, 0),
-                        Poco::Timespan(_settings.readTimeoutSeconds, 0), Poco::Timespan(_settings.readTimeoutSeconds, 0));
+                        Poco::Timespan(_settings.readTimeoutSeconds, 0),
+                        Poco::Timespan(_settings.readTimeoutSeconds, 0));
     session->setKeepAlive(true);
     return session;
 }

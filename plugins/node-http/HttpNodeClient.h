@@ -3,7 +3,6 @@
 #pragma once
 
 #include "HttpNodeSettings.h"
-
 #include "switchyard/plugin/NodeClient.h"
 
 #include <Poco/Net/Context.h>

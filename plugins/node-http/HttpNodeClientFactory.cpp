@@ -3,7 +3,6 @@
 #include "HttpNodeClientFactory.h"
 
 #include "HttpNodeClient.h"
-
 #include "switchyard/plugin/ConfigReader.h"
 
 #include <Poco/File.h>
@@ -11,8 +10,9 @@
 namespace switchyard::plugins::nodehttp
 {
 
-std::unique_ptr<plugin::NodeClient> HttpNodeClientFactory::create(const Poco::Util::AbstractConfiguration& config,
-                                                                  plugin::PluginContext& context) const
+std::unique_ptr<plugin::NodeClient>
+HttpNodeClientFactory::create(const Poco::Util::AbstractConfiguration& config,
+                              plugin::PluginContext& context) const
 {
     plugin::ConfigReader reader(config, context);
     HttpNodeSettings settings;
