@@ -236,13 +236,68 @@ std::uint64_t MemoryStorage::requeueDispatching()
     return dispatching.size();
 }
 
-void MemoryStorage::storeReport(const std::string& id, const std::string& report)
+void MemoryStorage::storeReport(const std::string& id, const std::string& report, bool final)
 {
     const std::lock_guard<std::mutex> lock(_mutex);
-    if (_submissions.count(id) == 0)
+    const auto found = _submissions.find(id);
+    if (found == _submissions.end())
         throw Poco::NotFoundException("no submission " + id);
+    // A final report is the node's last word; a late in-progress one must not replace it.
+    if (found->second.reportFinal && !final)
+        return;
     std::string copy = report;
     _reports[id].swap(copy);
+    if (final)
+    {
+        found->second.reportFinal = true;
+        found->second.updatedAt = now();
+    }
+}
+
+std::optional<plugin::Submission> MemoryStorage::findByTask(const std::string& appServerId,
+                                                            const std::string& taskId) const
+{
+    const std::lock_guard<std::mutex> lock(_mutex);
+    if (taskId.empty())
+        return std::nullopt;
+    // Looked up rarely (callbacks, /task by task id): a scan is fine for an in-memory store.
+    for (const auto& [id, submission] : _submissions)
+        if (submission.taskId == taskId && (appServerId.empty() || submission.appServerId == appServerId))
+            return submission;
+    return std::nullopt;
+}
+
+std::vector<plugin::Submission> MemoryStorage::listUnfinishedHandoffs(std::size_t limit) const
+{
+    const std::lock_guard<std::mutex> lock(_mutex);
+    std::vector<plugin::Submission> unfinished;
+    for (const auto& [id, submission] : _submissions)
+        if (submission.state == plugin::SubmissionState::Success && !submission.reportFinal)
+            unfinished.push_back(submission);
+    std::sort(unfinished.begin(), unfinished.end(),
+              [](const auto& a, const auto& b) { return a.updatedAt < b.updatedAt; });
+    if (unfinished.size() > limit)
+        unfinished.resize(limit);
+    return unfinished;
+}
+
+void MemoryStorage::returnToQueue(const std::string& id, const std::string& reason)
+{
+    const std::lock_guard<std::mutex> lock(_mutex);
+    plugin::Submission& stored = submissionIn(id, {plugin::SubmissionState::Success}, "return to the queue");
+    if (stored.reportFinal)
+        throw Poco::IllegalStateException("submission " + id + " was finished by " + stored.appServerId +
+                                          "; it is not dispatched again");
+    std::string newReason = reason;
+    _queue.insert({queueKeyOf(stored), id});
+    stored.state = plugin::SubmissionState::Queued;
+    stored.reason = std::move(newReason);
+    stored.appServerId.clear();
+    stored.taskId.clear();
+    stored.statusCode = 0;
+    stored.result.clear();
+    stored.updatedAt = now();
+    _reports.erase(id);
 }
 
 std::optional<std::string> MemoryStorage::findReport(const std::string& id) const

@@ -35,8 +35,12 @@ public:
     void requeue(const std::string& id, const std::string& reason) override;
     void markFailed(const std::string& id, const std::string& reason) override;
     std::uint64_t requeueDispatching() override;
-    void storeReport(const std::string& id, const std::string& report) override;
+    void storeReport(const std::string& id, const std::string& report, bool final) override;
     std::optional<std::string> findReport(const std::string& id) const override;
+    std::optional<plugin::Submission> findByTask(const std::string& appServerId,
+                                                 const std::string& taskId) const override;
+    std::vector<plugin::Submission> listUnfinishedHandoffs(std::size_t limit) const override;
+    void returnToQueue(const std::string& id, const std::string& reason) override;
     std::vector<std::string> removeFinishedBefore(std::int64_t updatedBefore) override;
     std::vector<plugin::StorageArea> storageAreas() const override;
 

@@ -48,7 +48,8 @@ int SqliteSchema::migrate(Poco::Data::Session& session, const std::string& path,
                           int target)
 {
     // Index N is the step from version N to N + 1.
-    static constexpr Migration steps[] = {&SqliteSchema::createVersion1, &SqliteSchema::migrate1To2};
+    static constexpr Migration steps[] = {&SqliteSchema::createVersion1, &SqliteSchema::migrate1To2,
+                                          &SqliteSchema::migrate2To3};
     static_assert(sizeof(steps) / sizeof(steps[0]) == CurrentVersion);
 
     const int found = version(session, path);
@@ -145,6 +146,24 @@ void SqliteSchema::migrate1To2(Poco::Data::Session& session)
                             "sha512, media_type) "
                             "SELECT sha256, submit_name, file_size, '', '', '', media_type "
                             "FROM submissions ORDER BY sequence");
+}
+
+void SqliteSchema::migrate2To3(Poco::Data::Session& session)
+{
+    // Version 3 follows tasks on their nodes: whether the node finished (its final report is
+    // cached), and lookups by the node's task ID for callbacks and /task.
+    SqliteDatabase::execute(session,
+                            "ALTER TABLE submissions ADD COLUMN report_final INTEGER NOT NULL DEFAULT 0");
+    SqliteDatabase::execute(session,
+                            "CREATE INDEX submissions_by_task ON submissions (task_id) WHERE task_id <> ''");
+    SqliteDatabase::execute(session, "CREATE INDEX submissions_unfinished ON submissions (updated_at) "
+                                     "WHERE state = 'success' AND report_final = 0");
+    // A task whose cached report already says the node finished is not followed up again.
+    SqliteDatabase::execute(session,
+                            "UPDATE submissions SET report_final = 1 WHERE state = 'success' AND id IN "
+                            "(SELECT id FROM reports WHERE json_valid(report) AND "
+                            "coalesce(json_extract(report, '$.result.overallState'), "
+                            "json_extract(report, '$.overallState')) IN ('SUCCESS', 'FAILED'))");
 }
 
 } // namespace switchyard::plugins::sqlite

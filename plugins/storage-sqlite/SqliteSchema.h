@@ -28,7 +28,7 @@ namespace switchyard::plugins::sqlite
 class SqliteSchema
 {
 public:
-    static constexpr int CurrentVersion = 2;
+    static constexpr int CurrentVersion = 3;
 
     /// The version of the database behind `session`: 0 for an empty database. Throws
     /// Poco::Data::DataException when the database has tables but is not a Switchyard storage
@@ -45,6 +45,7 @@ public:
 private:
     static void createVersion1(Poco::Data::Session& session);
     static void migrate1To2(Poco::Data::Session& session);
+    static void migrate2To3(Poco::Data::Session& session);
 };
 
 } // namespace switchyard::plugins::sqlite

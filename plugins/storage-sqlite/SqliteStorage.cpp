@@ -424,19 +424,133 @@ std::uint64_t SqliteStorage::requeueDispatching()
                    });
 }
 
-void SqliteStorage::storeReport(const std::string& id, const std::string& report)
+void SqliteStorage::storeReport(const std::string& id, const std::string& report, bool final)
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
     guarded("store the report of " + id,
             [&]
             {
-                Poco::Data::Statement insert(*_writer);
-                insert << "INSERT OR REPLACE INTO reports (id, report) "
-                          "SELECT ?, ? WHERE EXISTS (SELECT 1 FROM submissions WHERE id = ?)",
-                    bind(id), bind(report), bind(id);
-                if (insert.execute() == 0)
+                Poco::Int64 finished = 0;
+                Poco::Data::Statement select(*_writer);
+                select << "SELECT report_final FROM submissions WHERE id = ?", bind(id), into(finished);
+                if (select.execute() == 0)
                     throw Poco::NotFoundException("no submission " + id);
+                // A final report is the node's last word; a late in-progress one must not replace it.
+                if (finished != 0 && !final)
+                    return;
+                SqliteDatabase::execute(*_writer, "BEGIN IMMEDIATE");
+                try
+                {
+                    Poco::Data::Statement insert(*_writer);
+                    insert << "INSERT OR REPLACE INTO reports (id, report) VALUES (?, ?)", bind(id),
+                        bind(report);
+                    insert.execute();
+                    if (final)
+                    {
+                        Poco::Data::Statement update(*_writer);
+                        update << "UPDATE submissions SET report_final = 1, updated_at = ? WHERE id = ?",
+                            bind(epochMilliseconds()), bind(id);
+                        update.execute();
+                    }
+                    SqliteDatabase::execute(*_writer, "COMMIT");
+                }
+                catch (...)
+                {
+                    if (SqliteDatabase::inTransaction(*_writer))
+                        SqliteDatabase::execute(*_writer, "ROLLBACK");
+                    throw;
+                }
+            });
+}
+
+std::optional<plugin::Submission> SqliteStorage::findByTask(const std::string& appServerId,
+                                                            const std::string& taskId) const
+{
+    requireOpen();
+    if (taskId.empty())
+        return std::nullopt;
+    return guarded("find task " + taskId,
+                   [&]() -> std::optional<plugin::Submission>
+                   {
+                       ReaderPool::Lease lease = _readers->acquire();
+                       SubmissionRow row;
+                       Poco::Data::Statement select(lease.session());
+                       select << "SELECT " + SubmissionRow::Columns +
+                                     " FROM submissions WHERE task_id = ? AND (? = '' OR app_server_id = ?) "
+                                     "LIMIT 1",
+                           bind(taskId), bind(appServerId), bind(appServerId);
+                       row.extractInto(select);
+                       if (select.execute() == 0)
+                           return std::nullopt;
+                       return row.toSubmission();
+                   });
+}
+
+std::vector<plugin::Submission> SqliteStorage::listUnfinishedHandoffs(std::size_t limit) const
+{
+    requireOpen();
+    return guarded("list unfinished hand-overs",
+                   [&]() -> std::vector<plugin::Submission>
+                   {
+                       std::vector<plugin::Submission> unfinished;
+                       if (limit == 0)
+                           return unfinished;
+                       ReaderPool::Lease lease = _readers->acquire();
+                       SubmissionRow row;
+                       Poco::Data::Statement select(lease.session());
+                       select << "SELECT " + SubmissionRow::Columns +
+                                     " FROM submissions WHERE state = 'success' AND report_final = 0 "
+                                     "ORDER BY updated_at LIMIT ?",
+                           bind(static_cast<Poco::Int64>(limit));
+                       row.extractInto(select);
+                       select, Poco::Data::Keywords::limit(1);
+                       while (!select.done())
+                       {
+                           if (select.execute() > 0)
+                               unfinished.push_back(row.toSubmission());
+                       }
+                       return unfinished;
+                   });
+}
+
+void SqliteStorage::returnToQueue(const std::string& id, const std::string& reason)
+{
+    requireOpen();
+    const std::lock_guard<std::mutex> lock(_writeMutex);
+    guarded("return " + id + " to the queue",
+            [&]
+            {
+                const Current current = currentOf(id, {SubmissionState::Success}, "return to the queue");
+                Poco::Int64 finished = 0;
+                Poco::Data::Statement select(*_writer);
+                select << "SELECT report_final FROM submissions WHERE id = ?", bind(id), into(finished);
+                select.execute();
+                if (finished != 0)
+                    throw Poco::IllegalStateException(
+                        "submission " + id + " was finished by its node; it is not dispatched again");
+                _queue.insert(current.key);
+                try
+                {
+                    SqliteDatabase::execute(*_writer, "BEGIN IMMEDIATE");
+                    Poco::Data::Statement update(*_writer);
+                    update << "UPDATE submissions SET state = 'queued', reason = ?, app_server_id = '', "
+                              "task_id = '', status_code = 0, result = '', updated_at = ? "
+                              "WHERE id = ? AND state = 'success' AND report_final = 0",
+                        bind(reason), bind(epochMilliseconds()), bind(id);
+                    update.execute();
+                    Poco::Data::Statement remove(*_writer);
+                    remove << "DELETE FROM reports WHERE id = ?", bind(id);
+                    remove.execute();
+                    SqliteDatabase::execute(*_writer, "COMMIT");
+                }
+                catch (...)
+                {
+                    if (SqliteDatabase::inTransaction(*_writer))
+                        SqliteDatabase::execute(*_writer, "ROLLBACK");
+                    _queue.erase(current.key);
+                    throw;
+                }
             });
 }
 

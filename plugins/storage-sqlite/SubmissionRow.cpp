@@ -16,8 +16,8 @@ using namespace Poco::Data::Keywords;
 const std::string SubmissionRow::Columns =
     "sequence, id, submit_name, sha256, file_size, media_type, priority, "
     "options, state, attempts, reason, app_server_id, task_id, "
-    "status_code, result, created_at, updated_at";
-const std::string SubmissionRow::Placeholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    "status_code, result, created_at, updated_at, report_final";
+const std::string SubmissionRow::Placeholders = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
 SubmissionRow SubmissionRow::from(const plugin::Submission& submission)
 {
@@ -39,6 +39,7 @@ SubmissionRow SubmissionRow::from(const plugin::Submission& submission)
     row.result = submission.result;
     row.createdAt = submission.createdAt;
     row.updatedAt = submission.updatedAt;
+    row.reportFinal = submission.reportFinal ? 1 : 0;
     return row;
 }
 
@@ -65,6 +66,7 @@ plugin::Submission SubmissionRow::toSubmission() const
     submission.result = result;
     submission.createdAt = createdAt;
     submission.updatedAt = updatedAt;
+    submission.reportFinal = reportFinal != 0;
     return submission;
 }
 
@@ -73,14 +75,14 @@ void SubmissionRow::bindTo(Poco::Data::Statement& statement)
     statement, useRef(sequence), useRef(id), useRef(submitName), useRef(sha256), useRef(fileSize),
         useRef(mediaType), useRef(priority), useRef(options), useRef(state), useRef(attempts), useRef(reason),
         useRef(appServerId), useRef(taskId), useRef(statusCode), useRef(result), useRef(createdAt),
-        useRef(updatedAt);
+        useRef(updatedAt), useRef(reportFinal);
 }
 
 void SubmissionRow::extractInto(Poco::Data::Statement& statement)
 {
     statement, into(sequence), into(id), into(submitName), into(sha256), into(fileSize), into(mediaType),
         into(priority), into(options), into(state), into(attempts), into(reason), into(appServerId),
-        into(taskId), into(statusCode), into(result), into(createdAt), into(updatedAt);
+        into(taskId), into(statusCode), into(result), into(createdAt), into(updatedAt), into(reportFinal);
 }
 
 std::string SubmissionRow::encodeOptions(const std::map<std::string, std::string>& options)

@@ -40,6 +40,7 @@ struct SubmissionRow
     std::string result;
     Poco::Int64 createdAt = 0;
     Poco::Int64 updatedAt = 0;
+    Poco::Int64 reportFinal = 0;
 
     /// The row of `submission`.
     static SubmissionRow from(const plugin::Submission& submission);

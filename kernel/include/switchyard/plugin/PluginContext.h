@@ -5,6 +5,7 @@
 #include "switchyard/plugin/Component.h"
 #include "switchyard/plugin/ConfigErrorReporter.h"
 #include "switchyard/plugin/KernelInfo.h"
+#include "switchyard/plugin/NodeDirectory.h"
 #include "switchyard/plugin/PluginKind.h"
 
 #include <boost/config.hpp>
@@ -42,6 +43,11 @@ public:
 
     /// The absolute path of the data folder (`switchyard.dataDir`); it exists.
     virtual const std::string& dataDirectory() const = 0;
+
+    /// The broker's processor nodes (`applicationServers`), as the kernel's dispatcher manages
+    /// them; empty when none are configured. Filled once every instance is created, so query
+    /// it when serving, not in Factory::create. Lives as long as the instance.
+    virtual const NodeDirectory& nodeDirectory() const = 0;
 
     /// An instance this one uses, of interface `Interface` (Storage, BlobStore, ...).
     /// With an `id`, that instance; it must be listed in `uses`. Without, the only instance of

@@ -77,12 +77,29 @@ public:
     /// dispatcher, when no other dispatcher of this storage runs. Returns how many.
     virtual std::uint64_t requeueDispatching() = 0;
 
-    /// Stores the node's report for a submission (JSON text), replacing an older one.
-    /// Throws Poco::NotFoundException for an unknown id.
-    virtual void storeReport(const std::string& id, const std::string& report) = 0;
+    /// Stores the node's report for a Success submission (JSON text, as the node's /task
+    /// answered), replacing an older one; `final` when the node finished the task (its state is
+    /// SUCCESS or FAILED), which also sets Submission::reportFinal. A final report is never
+    /// replaced by a non-final one. Throws Poco::NotFoundException for an unknown id.
+    virtual void storeReport(const std::string& id, const std::string& report, bool final) = 0;
 
     /// The cached report of a submission, if any.
     virtual std::optional<std::string> findReport(const std::string& id) const = 0;
+
+    /// The submission handed over as task `taskId` to node `appServerId` (any node when
+    /// `appServerId` is empty), if any.
+    virtual std::optional<Submission> findByTask(const std::string& appServerId,
+                                                 const std::string& taskId) const = 0;
+
+    /// Success submissions whose node has not finished (reportFinal false), oldest hand-over
+    /// first, at most `limit`. What the dispatcher follows up.
+    virtual std::vector<Submission> listUnfinishedHandoffs(std::size_t limit) const = 0;
+
+    /// Takes back a Success submission whose node did not finish it (it lost the task, or died):
+    /// state Queued at its original place, node fields and cached report cleared, `reason` set.
+    /// Throws Poco::NotFoundException for an unknown id, Poco::IllegalStateException when it is
+    /// not Success or its report is final.
+    virtual void returnToQueue(const std::string& id, const std::string& reason) = 0;
 
     /// Retention: removes every Success or Failed submission last changed before
     /// `updatedBefore` (milliseconds since the epoch) with its report, then every file record

@@ -54,6 +54,10 @@ struct Submission
     int statusCode = 0;
     std::string result;
 
+    /// Once Success: true when the node finished the task (SUCCESS or FAILED) and its final
+    /// report is cached. A finished task is never dispatched again.
+    bool reportFinal = false;
+
     /// Milliseconds since the Unix epoch: when accepted, and when the state last changed.
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;

@@ -392,7 +392,7 @@ TEST_P(StorageContractTest, ThrowsNotFoundForUnknownIds)
     EXPECT_THROW(_storage->recordHandoff("unknown", handoff()), Poco::NotFoundException);
     EXPECT_THROW(_storage->requeue("unknown", "reason"), Poco::NotFoundException);
     EXPECT_THROW(_storage->markFailed("unknown", "reason"), Poco::NotFoundException);
-    EXPECT_THROW(_storage->storeReport("unknown", "{}"), Poco::NotFoundException);
+    EXPECT_THROW(_storage->storeReport("unknown", "{}", false), Poco::NotFoundException);
     EXPECT_FALSE(_storage->findSubmission("unknown"));
     EXPECT_EQ(_storage->queueCount(), 1u);
 }
@@ -440,9 +440,14 @@ TEST_P(StorageContractTest, StoresAndReplacesReports)
     add("b");
     EXPECT_FALSE(_storage->findReport("a"));
 
-    _storage->storeReport("a", R"({"overallState":"IN_PROGRESS"})");
+    _storage->storeReport("a", R"({"overallState":"IN_PROGRESS"})", false);
     EXPECT_EQ(_storage->findReport("a"), std::optional<std::string>(R"({"overallState":"IN_PROGRESS"})"));
-    _storage->storeReport("a", R"({"overallState":"SUCCESS"})");
+    EXPECT_FALSE(_storage->findSubmission("a")->reportFinal);
+    _storage->storeReport("a", R"({"overallState":"SUCCESS"})", true);
+    EXPECT_EQ(_storage->findReport("a"), std::optional<std::string>(R"({"overallState":"SUCCESS"})"));
+    EXPECT_TRUE(_storage->findSubmission("a")->reportFinal);
+    // A late in-progress answer never replaces the final report.
+    _storage->storeReport("a", R"({"overallState":"IN_PROGRESS"})", false);
     EXPECT_EQ(_storage->findReport("a"), std::optional<std::string>(R"({"overallState":"SUCCESS"})"));
     EXPECT_FALSE(_storage->findReport("b"));
 }
@@ -611,7 +616,7 @@ TEST_P(StorageContractTest, RetentionRemovesOnlyFinishedSubmissionsAndUnreferenc
                              {fileFacts(kept, "k"), fileFacts(shared, "s"), fileFacts(gone, "g")});
     ASSERT_EQ(_storage->claimNext()->id, "done");
     _storage->recordHandoff("done", handoff());
-    _storage->storeReport("done", "{}");
+    _storage->storeReport("done", "{}", true);
     ASSERT_EQ(_storage->claimNext()->id, "failed");
     _storage->markFailed("failed", "gave up");
     ASSERT_EQ(_storage->claimNext()->id, "sharing"); // stays Dispatching: in flight
@@ -631,6 +636,57 @@ TEST_P(StorageContractTest, RetentionRemovesOnlyFinishedSubmissionsAndUnreferenc
     EXPECT_TRUE(_storage->findFile(shared));
     EXPECT_FALSE(_storage->findFile(gone));
     EXPECT_EQ(_storage->positionInQueue("queued"), 0);
+}
+
+TEST_P(StorageContractTest, FindsASubmissionByItsNodeTask)
+{
+    add("a");
+    add("b");
+    ASSERT_EQ(_storage->claimNext()->id, "a");
+    _storage->recordHandoff("a", handoff());
+    const plugin::NodeHandoff given = handoff();
+    EXPECT_EQ(_storage->findByTask(given.appServerId, given.taskId)->id, "a");
+    EXPECT_EQ(_storage->findByTask("", given.taskId)->id, "a");
+    EXPECT_FALSE(_storage->findByTask("other-node", given.taskId));
+    EXPECT_FALSE(_storage->findByTask(given.appServerId, "no-such-task"));
+    EXPECT_FALSE(_storage->findByTask("", ""));
+}
+
+TEST_P(StorageContractTest, ListsUnfinishedHandoffsAndReturnsThemToTheirPlace)
+{
+    add("first", 5);
+    add("second", 5);
+    add("third", 5);
+    ASSERT_EQ(_storage->claimNext()->id, "first");
+    _storage->recordHandoff("first", handoff());
+    ASSERT_EQ(_storage->claimNext()->id, "second");
+    plugin::NodeHandoff other = handoff();
+    other.taskId = "task-8";
+    _storage->recordHandoff("second", other);
+    _storage->storeReport("second", R"({"overallState":"SUCCESS"})", true);
+
+    std::vector<plugin::Submission> unfinished = _storage->listUnfinishedHandoffs(10);
+    ASSERT_EQ(unfinished.size(), 1u);
+    EXPECT_EQ(unfinished[0].id, "first");
+    EXPECT_EQ(unfinished[0].taskId, handoff().taskId);
+    EXPECT_TRUE(_storage->listUnfinishedHandoffs(0).empty());
+
+    _storage->storeReport("first", R"({"overallState":"IN_PROGRESS"})", false);
+    _storage->returnToQueue("first", "app2 stopped answering");
+    const std::optional<plugin::Submission> back = _storage->findSubmission("first");
+    EXPECT_EQ(back->state, SubmissionState::Queued);
+    EXPECT_EQ(back->reason, "app2 stopped answering");
+    EXPECT_EQ(back->appServerId, "");
+    EXPECT_EQ(back->taskId, "");
+    EXPECT_FALSE(_storage->findReport("first"));
+    EXPECT_EQ(_storage->positionInQueue("first"), 0) << "it keeps its original place, ahead of third";
+    EXPECT_EQ(_storage->positionInQueue("third"), 1);
+    EXPECT_TRUE(_storage->listUnfinishedHandoffs(10).empty());
+
+    EXPECT_THROW(_storage->returnToQueue("second", "x"), Poco::IllegalStateException)
+        << "finished tasks stay done";
+    EXPECT_THROW(_storage->returnToQueue("third", "x"), Poco::IllegalStateException);
+    EXPECT_THROW(_storage->returnToQueue("unknown", "x"), Poco::NotFoundException);
 }
 
 } // namespace switchyard::tests

@@ -99,7 +99,8 @@ TEST(SqliteSchema, CreatesTheCurrentLayoutInAnEmptyDatabase)
               std::set<std::string>({"schema_version", "counters", "submissions", "reports", "files"}));
     EXPECT_EQ(database.names("index"),
               std::set<std::string>({"submissions_by_queue_order", "submissions_by_update",
-                                     "submissions_by_sha256", "files_unreferenced"}));
+                                     "submissions_by_sha256", "files_unreferenced", "submissions_by_task",
+                                     "submissions_unfinished"}));
     EXPECT_EQ(SqliteSchema::migrate(database.session(), test.path(), logger()), SqliteSchema::CurrentVersion)
         << "a second run finds nothing to do";
 }
@@ -128,6 +129,8 @@ TEST(SqliteSchema, MigratesAVersion1DatabaseAndKeepsItsData)
     EXPECT_EQ(done->taskId, "task-1");
     EXPECT_EQ(done->result, R"({"scanTasks":[]})");
     EXPECT_EQ(storage->findReport("old-done"), std::optional<std::string>(R"({"overallState":"SUCCESS"})"));
+    EXPECT_TRUE(storage->findSubmission("old-done")->reportFinal) << "its report says the node finished";
+    EXPECT_TRUE(storage->listUnfinishedHandoffs(10).empty());
     EXPECT_EQ(storage->findSubmission("old-high")->reason, "app2 connection refused");
 
     // The queue is rebuilt from the migrated rows.
@@ -158,7 +161,7 @@ TEST(SqliteSchema, MigratesAVersion1DatabaseAndKeepsItsData)
     storage->stop();
 
     RawDatabase database(test.path());
-    EXPECT_EQ(SqliteSchema::version(database.session(), test.path()), 2);
+    EXPECT_EQ(SqliteSchema::version(database.session(), test.path()), SqliteSchema::CurrentVersion);
 }
 
 TEST(SqliteSchema, AFailedStepChangesNothing)
@@ -195,7 +198,8 @@ TEST(SqliteSchema, RefusesADatabaseNewerThanItKnows)
     {
         RawDatabase database(test.path());
         SqliteSchema::migrate(database.session(), test.path(), logger());
-        database.execute("UPDATE schema_version SET version = 3");
+        database.execute("UPDATE schema_version SET version = " +
+                         std::to_string(SqliteSchema::CurrentVersion + 1));
     }
     try
     {
@@ -205,9 +209,10 @@ TEST(SqliteSchema, RefusesADatabaseNewerThanItKnows)
     catch (const Poco::Data::DataException& error)
     {
         EXPECT_EQ(error.message(),
-                  "SQLite database " + test.path() +
-                      " has schema version 3, newer than the 2 this storage.sqlite knows; use a "
-                      "newer Switchyard");
+                  "SQLite database " + test.path() + " has schema version " +
+                      std::to_string(SqliteSchema::CurrentVersion + 1) + ", newer than the " +
+                      std::to_string(SqliteSchema::CurrentVersion) +
+                      " this storage.sqlite knows; use a newer Switchyard");
     }
 }
 

@@ -129,7 +129,7 @@ TEST(SqliteStorage, KeepsEverythingAcrossCloseAndReopen)
         ASSERT_EQ(storage->claimNext()->id, "retried");
         ASSERT_EQ(storage->claimNext()->id, "done");
         storage->recordHandoff("done", handoff());
-        storage->storeReport("done", R"({"overallState":"SUCCESS"})");
+        storage->storeReport("done", R"({"overallState":"SUCCESS"})", true);
         storage->markFailed("failed", "not supported");
         for (const std::string id : {"low", "high", "done", "mid", "failed", "retried"})
         {
@@ -196,7 +196,7 @@ TEST(SqliteStorage, ADestroyedInstanceThatWasNeverStoppedLeavesItsDataOnDisk)
     storage->addSubmissions({submission("a", 5), submission("b", 9)},
                             {fileFacts(std::string(64, 'e'), "a.exe")});
     storage->claimNext();
-    storage->storeReport("b", "{}");
+    storage->storeReport("b", "{}", false);
     storage.reset();
 
     std::unique_ptr<SqliteStorage> reopened = database.open();
