@@ -14,6 +14,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Process.h>
 #include <Poco/Timestamp.h>
+#include <Poco/Util/MapConfiguration.h>
 
 #include <algorithm>
 
@@ -51,31 +52,120 @@ Appliance::Appliance(ConfigurationSources& sources, const std::string& executabl
 
     for (const auto& file : _settings.pluginFiles)
         _loader.load(file);
-    _graph = std::make_unique<InstanceGraph>(sources, _registry, _kernelInfo, _settings.dataDirectory);
+    _graph =
+        std::make_unique<InstanceGraph>(sources, _registry, _kernelInfo, _settings.dataDirectory, *_nodes);
     _graph->create();
     mountEndpoints(sources);
     prepareRetention(sources);
+    prepareNodes(sources);
+}
+
+std::shared_ptr<plugin::Component> Appliance::componentOf(const ConfigurationSources& sources,
+                                                          const std::string& key, const std::string& id,
+                                                          plugin::PluginKind kind) const
+{
+    const auto& instances = _graph->instances();
+    auto found = instances.find(id);
+    if (found == instances.end())
+        sources.fail(key, "unknown instance '" + id + "'");
+    if (found->second.kind != kind)
+        sources.fail(key, "'" + id + "' is a " + std::string(plugin::kindName(found->second.kind)) +
+                              " instance, not " + std::string(plugin::kindName(kind)));
+    return found->second.component;
+}
+
+namespace
+{
+
+// Copies every key under `prefix` into `target`, relative to the prefix.
+void copyBlock(const Poco::Util::AbstractConfiguration& config, const std::string& prefix,
+               const std::string& relative, Poco::Util::MapConfiguration& target)
+{
+    Poco::Util::AbstractConfiguration::Keys keys;
+    config.keys(prefix, keys);
+    for (const auto& key : keys)
+    {
+        std::string full = prefix + "." + key;
+        std::string name = relative.empty() ? key : relative + "." + key;
+        if (config.hasOption(full))
+            target.setString(name, config.getString(full));
+        copyBlock(config, full, name, target);
+    }
+}
+
+} // namespace
+
+void Appliance::prepareNodes(const ConfigurationSources& sources)
+{
+    std::vector<NodeSettings> configured = NodeSettings::readAll(sources);
+    DispatcherSettings dispatcher = DispatcherSettings::read(sources);
+    if (configured.empty() && !dispatcher.isConfigured())
+        return;
+    if (configured.empty())
+        sources.fail("applicationServers", "lists no node, but switchyard.dispatcher is configured");
+    if (!dispatcher.isConfigured())
+        sources.fail("switchyard.dispatcher.storage",
+                     "is required when applicationServers lists nodes (with .blobs and .strategy)");
+
+    std::vector<NodeRegistry::Node> nodes;
+    for (const auto& settings : configured)
+    {
+        NodeRegistry::Node node;
+        node.settings = settings;
+        if (!settings.instance.empty())
+        {
+            node.client = std::static_pointer_cast<plugin::NodeClient>(
+                componentOf(sources, NodeSettings::resolvedKey(sources, settings.id, "instance"),
+                            settings.instance, plugin::PluginKind::Node));
+            node.address = "instance " + settings.instance;
+        }
+        else
+        {
+            std::string type =
+                settings.type == "fsTransform" || settings.type == "http" ? "node.http" : settings.type;
+            std::string typeKey = NodeSettings::resolvedKey(sources, settings.id, "type");
+            const RegisteredFactory* factory = _registry.find(type);
+            if (!factory)
+                sources.fail(typeKey,
+                             "no plugin provides node type '" + type + "' (load switchyard-node-http)");
+            if (factory->kind != plugin::PluginKind::Node)
+                sources.fail(typeKey, "'" + type + "' is not a node type");
+            Poco::AutoPtr<Poco::Util::MapConfiguration> block(new Poco::Util::MapConfiguration);
+            copyBlock(sources.config(), "app.default", "", *block);
+            copyBlock(sources.config(), settings.id, "", *block);
+            _nodeContexts.push_back(std::make_unique<InstanceContext>(
+                settings.id, std::vector<std::string>{}, _graph->instances(), _kernelInfo,
+                _settings.dataDirectory, BlockErrorReporter(sources, settings.id), *_nodes));
+            std::unique_ptr<plugin::NodeClient> made =
+                factory->as<plugin::NodeClient>().create(*block, *_nodeContexts.back());
+            node.client = factory->library->adopt(std::move(made));
+            node.address = settings.protocol + "://" + settings.host + ":" + std::to_string(settings.port);
+            node.managed = true;
+        }
+        nodes.push_back(std::move(node));
+    }
+    NodeRegistry::Settings registrySettings;
+    registrySettings.ejectAfterFailures = dispatcher.ejectAfterFailures;
+    registrySettings.probeIntervalMilliseconds = dispatcher.probeIntervalMilliseconds;
+    _nodes->install(std::move(nodes), registrySettings);
+
+    auto storage = std::static_pointer_cast<plugin::Storage>(componentOf(
+        sources, "switchyard.dispatcher.storage", dispatcher.storage, plugin::PluginKind::Storage));
+    auto blobs = std::static_pointer_cast<plugin::BlobStore>(
+        componentOf(sources, "switchyard.dispatcher.blobs", dispatcher.blobs, plugin::PluginKind::Blobs));
+    auto strategy = std::static_pointer_cast<plugin::DispatchStrategy>(componentOf(
+        sources, "switchyard.dispatcher.strategy", dispatcher.strategy, plugin::PluginKind::Dispatch));
+    _dispatcher = std::make_unique<Dispatcher>(storage, blobs, strategy, _nodes, dispatcher);
 }
 
 void Appliance::prepareRetention(const ConfigurationSources& sources)
 {
     if (_settings.retentionMaxAgeSeconds == 0)
         return;
-    auto instanceOf = [&](const std::string& key, const std::string& id, plugin::PluginKind kind)
-    {
-        const auto& order = _graph->order();
-        if (std::find(order.begin(), order.end(), id) == order.end())
-            sources.fail(key, "unknown instance '" + id + "'");
-        const Instance& instance = _graph->at(id);
-        if (instance.kind != kind)
-            sources.fail(key, "'" + id + "' is a " + std::string(plugin::kindName(instance.kind)) +
-                                  " instance, not " + std::string(plugin::kindName(kind)));
-        return instance.component;
-    };
-    auto storage = std::static_pointer_cast<plugin::Storage>(
-        instanceOf("switchyard.retention.storage", _settings.retentionStorage, plugin::PluginKind::Storage));
-    auto blobs = std::static_pointer_cast<plugin::BlobStore>(
-        instanceOf("switchyard.retention.blobs", _settings.retentionBlobs, plugin::PluginKind::Blobs));
+    auto storage = std::static_pointer_cast<plugin::Storage>(componentOf(
+        sources, "switchyard.retention.storage", _settings.retentionStorage, plugin::PluginKind::Storage));
+    auto blobs = std::static_pointer_cast<plugin::BlobStore>(componentOf(
+        sources, "switchyard.retention.blobs", _settings.retentionBlobs, plugin::PluginKind::Blobs));
     _retention = std::make_unique<RetentionJob>(storage, blobs, _settings.retentionMaxAgeSeconds,
                                                 _settings.retentionIntervalMilliseconds);
 }
@@ -132,7 +222,9 @@ Appliance::~Appliance()
     stop();
     _listeners.reset();
     _retention.reset();
+    _dispatcher.reset();
     _router->clear();
+    _nodes->install({}, NodeRegistry::Settings{});
     _graph.reset();
     _registry.clear();
     _loader.releaseAll();
@@ -157,6 +249,13 @@ void Appliance::describe(std::ostream& out) const
                                      : "public")
             << "\n";
     }
+    if (!_nodes->nodes().empty())
+    {
+        out << "processor nodes (applicationServers):\n";
+        for (const auto& node : _nodes->nodes())
+            out << "  " << node.id << " -> " << node.address << " weight " << node.weight
+                << (node.enabled ? "" : " (disabled)") << "\n";
+    }
     out << "listeners:\n";
     for (const ListenerSettings* listener : {&_settings.http, &_settings.https})
         if (listener->enabled)
@@ -170,6 +269,8 @@ void Appliance::start()
     _started = true;
     if (_retention)
         _retention->start();
+    if (_dispatcher)
+        _dispatcher->start();
     _listeners = std::make_unique<HttpListeners>(_settings, _router);
     _listeners->start();
     writeReadyFile();
@@ -181,6 +282,8 @@ void Appliance::stop()
         _listeners->stop(_settings.shutdownGraceSeconds);
     if (_retention)
         _retention->stop();
+    if (_dispatcher)
+        _dispatcher->stop();
     if (_started)
     {
         _graph->stop();

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "ConfigurationSources.h"
+#include "Dispatcher.h"
 #include "FactoryRegistry.h"
 #include "HttpListeners.h"
 #include "InstanceGraph.h"
+#include "NodeRegistry.h"
 #include "PluginLoader.h"
 #include "RequestRouter.h"
 #include "RetentionJob.h"
@@ -47,13 +49,23 @@ public:
 private:
     void mountEndpoints(const ConfigurationSources& sources);
     void prepareRetention(const ConfigurationSources& sources);
+    void prepareNodes(const ConfigurationSources& sources);
+    /// The component of instance `id` (named by `key`), which must be of `kind`.
+    std::shared_ptr<plugin::Component> componentOf(const ConfigurationSources& sources,
+                                                   const std::string& key, const std::string& id,
+                                                   plugin::PluginKind kind) const;
     void writeReadyFile() const;
 
     ServerSettings _settings;
     plugin::KernelInfo _kernelInfo;
     FactoryRegistry _registry;
     PluginLoader _loader;
+    // Before the graph, which hands it to every instance; after the node contexts, which the
+    // node clients it holds may use until they are gone.
+    std::vector<std::unique_ptr<InstanceContext>> _nodeContexts;
+    std::shared_ptr<NodeRegistry> _nodes = std::make_shared<NodeRegistry>();
     std::unique_ptr<InstanceGraph> _graph;
+    std::unique_ptr<Dispatcher> _dispatcher;
     Poco::SharedPtr<RequestRouter> _router;
     std::unique_ptr<RetentionJob> _retention;
     std::unique_ptr<HttpListeners> _listeners;

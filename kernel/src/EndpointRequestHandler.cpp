@@ -14,6 +14,7 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
+#include <array>
 
 namespace switchyard::kernel
 {
@@ -86,6 +87,7 @@ void EndpointRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request
             }
         }
     }
+    drainBody(request, response);
     AccessLogEntry entry;
     entry.requestId = _requestId;
     entry.client = request.clientAddress().toString();
@@ -99,6 +101,37 @@ void EndpointRequestHandler::handleRequest(Poco::Net::HTTPServerRequest& request
     entry.keyName = context.keyName();
     AccessLog::write(entry);
     _router.leave();
+}
+
+void EndpointRequestHandler::drainBody(Poco::Net::HTTPServerRequest& request,
+                                       Poco::Net::HTTPServerResponse& response)
+{
+    // Parsers stop at what they need (a multipart reader leaves the epilogue and the last
+    // chunk); the rest must be read before the connection can carry the next request.
+    bool hasBody =
+        request.hasContentLength() ? request.getContentLength64() > 0 : request.getChunkedTransferEncoding();
+    if (!hasBody || !response.getKeepAlive())
+        return;
+    try
+    {
+        std::istream& rest = request.stream();
+        std::array<char, 8192> buffer{};
+        std::size_t drained = 0;
+        while (rest.read(buffer.data(), buffer.size()) || rest.gcount() > 0)
+        {
+            drained += static_cast<std::size_t>(rest.gcount());
+            if (drained > MaxDrainBytes)
+            {
+                // Not worth reading on: close the connection instead.
+                response.setKeepAlive(false);
+                return;
+            }
+        }
+    }
+    catch (const Poco::Exception&)
+    {
+        response.setKeepAlive(false);
+    }
 }
 
 void EndpointRequestHandler::runPipeline(Poco::Net::HTTPServerRequest& request,

@@ -29,6 +29,13 @@ public:
                        Poco::Net::HTTPServerResponse& response) override;
 
 private:
+    /// Unread body bytes the connection may drain to stay open for the next request.
+    static constexpr std::size_t MaxDrainBytes = 1 << 20;
+
+    /// Reads what the endpoint left of the body, so keep-alive can go on; closes the
+    /// connection instead when too much is left.
+    static void drainBody(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response);
+
     /// Everything up to and including the endpoint; returns normally or throws.
     void runPipeline(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                      KernelRequestContext& context);

@@ -14,9 +14,9 @@ namespace switchyard::kernel
 InstanceContext::InstanceContext(const std::string& id, const std::vector<std::string>& uses,
                                  const std::map<std::string, Instance>& instances,
                                  const plugin::KernelInfo& kernelInfo, const std::string& dataDirectory,
-                                 const BlockErrorReporter& errors)
+                                 const BlockErrorReporter& errors, const plugin::NodeDirectory& nodes)
     : _id(id), _uses(uses), _instances(instances), _kernelInfo(kernelInfo), _dataDirectory(dataDirectory),
-      _errors(errors), _logger(Poco::Logger::get("switchyard.instances." + id))
+      _errors(errors), _nodes(nodes), _logger(Poco::Logger::get("switchyard.instances." + id))
 {
 }
 

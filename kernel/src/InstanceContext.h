@@ -21,12 +21,14 @@ public:
     /// `instances` is the graph's map of every instance by id; it outlives this context.
     InstanceContext(const std::string& id, const std::vector<std::string>& uses,
                     const std::map<std::string, Instance>& instances, const plugin::KernelInfo& kernelInfo,
-                    const std::string& dataDirectory, const BlockErrorReporter& errors);
+                    const std::string& dataDirectory, const BlockErrorReporter& errors,
+                    const plugin::NodeDirectory& nodes);
 
     const std::string& instanceId() const override { return _id; }
     Poco::Logger& logger() const override { return _logger; }
     const plugin::KernelInfo& kernelInfo() const override { return _kernelInfo; }
     const std::string& dataDirectory() const override { return _dataDirectory; }
+    const plugin::NodeDirectory& nodeDirectory() const override { return _nodes; }
     [[noreturn]] void configError(const std::string& key, const std::string& reason) const override;
 
 protected:
@@ -41,6 +43,7 @@ private:
     const plugin::KernelInfo& _kernelInfo;
     std::string _dataDirectory;
     BlockErrorReporter _errors;
+    const plugin::NodeDirectory& _nodes;
     Poco::Logger& _logger;
 };
 

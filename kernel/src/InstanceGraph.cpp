@@ -53,8 +53,10 @@ enum Mark
 } // namespace
 
 InstanceGraph::InstanceGraph(const ConfigurationSources& sources, const FactoryRegistry& registry,
-                             const plugin::KernelInfo& kernelInfo, const std::string& dataDirectory)
-    : _sources(sources), _registry(registry), _kernelInfo(kernelInfo), _dataDirectory(dataDirectory)
+                             const plugin::KernelInfo& kernelInfo, const std::string& dataDirectory,
+                             const plugin::NodeDirectory& nodes)
+    : _sources(sources), _registry(registry), _kernelInfo(kernelInfo), _dataDirectory(dataDirectory),
+      _nodes(nodes)
 {
     readBlocks();
     orderInstances();
@@ -187,7 +189,7 @@ void InstanceGraph::createInstance(Instance& instance)
 {
     const BlockErrorReporter& errors = _errors.at(instance.id);
     instance.context = std::make_unique<InstanceContext>(instance.id, instance.uses, _instances, _kernelInfo,
-                                                         _dataDirectory, errors);
+                                                         _dataDirectory, errors, _nodes);
     std::string failure;
     // Messages are copied while the plugin library is certainly mapped.
     try

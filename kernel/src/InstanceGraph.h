@@ -26,7 +26,8 @@ public:
 
     /// Reads the blocks and orders them; creates nothing yet.
     InstanceGraph(const ConfigurationSources& sources, const FactoryRegistry& registry,
-                  const plugin::KernelInfo& kernelInfo, const std::string& dataDirectory);
+                  const plugin::KernelInfo& kernelInfo, const std::string& dataDirectory,
+                  const plugin::NodeDirectory& nodes);
 
     InstanceGraph(const InstanceGraph&) = delete;
     InstanceGraph& operator=(const InstanceGraph&) = delete;
@@ -51,6 +52,9 @@ public:
     /// The instance with `id`; it exists.
     const Instance& at(const std::string& id) const { return _instances.at(id); }
 
+    /// Every instance by id (for contexts the kernel makes outside the graph).
+    const std::map<std::string, Instance>& instances() const { return _instances; }
+
     /// Writes the graph for --check-config: one line per instance, in order.
     void describe(std::ostream& out) const;
 
@@ -65,6 +69,7 @@ private:
     const FactoryRegistry& _registry;
     const plugin::KernelInfo& _kernelInfo;
     std::string _dataDirectory;
+    const plugin::NodeDirectory& _nodes;
     std::map<std::string, BlockErrorReporter> _errors;
     std::map<std::string, Instance> _instances;
     std::vector<std::string> _order;
