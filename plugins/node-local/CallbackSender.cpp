@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+// Copyright Switchyard contributors
+#include "CallbackSender.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/NullStream.h>
+#include <Poco/StreamCopier.h>
+
+#include <memory>
+
+namespace switchyard::plugins::nodelocal
+{
+
+CallbackSender::CallbackSender(CallbackSettings settings, std::size_t capacity, Poco::Logger& logger)
+    : _settings(std::move(settings)), _uri(_settings.url), _capacity(capacity), _logger(logger)
+{
+    if (_uri.getScheme() == "https")
+    {
+        Poco::Net::Context::Params params;
+        params.caLocation = _settings.caFile;
+        params.loadDefaultCAs = _settings.caFile.empty();
+        params.verificationMode =
+            _settings.trustAll ? Poco::Net::Context::VERIFY_NONE : Poco::Net::Context::VERIFY_RELAXED;
+        _tls = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
+        _tls->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+    }
+}
+
+CallbackSender::~CallbackSender()
+{
+    stop();
+}
+
+void CallbackSender::start()
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    if (_thread.joinable() || _stopping)
+        return;
+    _thread = std::thread([this] { run(); });
+}
+
+void CallbackSender::stop() noexcept
+{
+    std::size_t dropped = 0;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        _stopping = true;
+        dropped = _pending.size();
+        _pending.clear();
+    }
+    _wake.notify_all();
+    if (_thread.joinable())
+        _thread.join();
+    if (dropped > 0)
+    {
+        _failed += dropped;
+        _logger.warning(std::to_string(dropped) +
+                        " callbacks not sent: the node stopped (the broker's polling covers them)");
+    }
+}
+
+bool CallbackSender::post(const std::string& taskId, const std::string& reportText)
+{
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        if (!_stopping && _pending.size() < _capacity)
+        {
+            // Task IDs are UUIDs: nothing in them needs escaping.
+            _pending.push_back({taskId, "{\"taskID\":\"" + taskId + "\",\"result\":" + reportText + "}"});
+            _wake.notify_one();
+            return true;
+        }
+    }
+    ++_failed;
+    _logger.warning("callback of task " + taskId + " dropped: " + std::to_string(_capacity) +
+                    " callbacks are waiting already");
+    return false;
+}
+
+std::string CallbackSender::send(const std::string& body) const
+{
+    try
+    {
+        std::unique_ptr<Poco::Net::HTTPClientSession> session;
+        if (_tls)
+            session = std::make_unique<Poco::Net::HTTPSClientSession>(_uri.getHost(), _uri.getPort(), _tls);
+        else
+            session = std::make_unique<Poco::Net::HTTPClientSession>(_uri.getHost(), _uri.getPort());
+        session->setTimeout(Poco::Timespan(_settings.timeoutSeconds, 0));
+        Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, _uri.getPathEtc(),
+                                       Poco::Net::HTTPMessage::HTTP_1_1);
+        request.setContentType("application/json; charset=utf-8");
+        request.setContentLength64(static_cast<Poco::Int64>(body.size()));
+        request.set("X-Api-Key", _settings.secret);
+        session->sendRequest(request) << body;
+        Poco::Net::HTTPResponse response;
+        std::istream& answer = session->receiveResponse(response);
+        Poco::NullOutputStream discard;
+        Poco::StreamCopier::copyStream(answer, discard);
+        const int status = response.getStatus();
+        if (status < 200 || status > 299)
+            return "HTTP " + std::to_string(status) + " " + response.getReason();
+        return {};
+    }
+    catch (const Poco::TimeoutException&)
+    {
+        return "timed out after " + std::to_string(_settings.timeoutSeconds) + " s";
+    }
+    catch (const Poco::Net::ConnectionRefusedException&)
+    {
+        return "connection refused";
+    }
+    catch (const Poco::Net::SSLException& error)
+    {
+        return "TLS failure: " + error.message();
+    }
+    catch (const Poco::Exception& error)
+    {
+        return error.displayText();
+    }
+}
+
+void CallbackSender::run()
+{
+    for (;;)
+    {
+        Pending next;
+        {
+            std::unique_lock<std::mutex> lock(_mutex);
+            _wake.wait(lock, [this] { return _stopping || !_pending.empty(); });
+            if (_stopping)
+                return;
+            next = std::move(_pending.front());
+            _pending.pop_front();
+        }
+        const std::string failure = send(next.body);
+        if (failure.empty())
+        {
+            ++_sent;
+            continue;
+        }
+        ++_failed;
+        _logger.warning("callback of task " + next.taskId + " to " + _uri.getHost() + ":" +
+                        std::to_string(_uri.getPort()) + _uri.getPath() + " failed: " + failure +
+                        " (the broker's polling covers it)");
+    }
+}
+
+} // namespace switchyard::plugins::nodelocal
