@@ -51,6 +51,8 @@ void BrokerDaemonTest::startBroker(bool durable, const std::string& extra)
     extraPlugins = "switchyard-endpoint-submit, switchyard-endpoint-submit-result, switchyard-endpoint-file";
     if (durable)
         extraPlugins += ", switchyard-storage-sqlite, switchyard-blobs-filesystem";
+    if (!additionalPlugins.empty())
+        extraPlugins += ", " + additionalPlugins;
     startDaemon(brokerConfiguration(durable) + extra);
 }
 

@@ -21,6 +21,9 @@ public:
 
     void startBroker(bool durable, const std::string& extra = "");
 
+    /// Plugin libraries to load besides the broker's own (comma-separated), set before startBroker().
+    std::string additionalPlugins;
+
     /// POSTs `body` to `path` over HTTPS with the submit key in the X-Api-Key header.
     HttpAnswer submit(const MultipartBody& body, const std::string& path = "/submit");
 

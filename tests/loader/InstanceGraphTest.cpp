@@ -3,6 +3,7 @@
 #include "InstanceGraph.h"
 
 #include "ConfigurationException.h"
+#include "NodeRegistry.h"
 #include "PluginLoader.h"
 #include "TemporaryDirectory.h"
 
@@ -29,7 +30,7 @@ protected:
         try
         {
             ConfigurationSources sources(configFile);
-            InstanceGraph graph(sources, registry, info, directory.path());
+            InstanceGraph graph(sources, registry, info, directory.path(), nodes);
             graph.create();
             order = graph.order();
         }
@@ -46,6 +47,7 @@ protected:
     plugin::KernelInfo info;
     std::string configFile = directory.file("test.properties");
     std::vector<std::string> order;
+    NodeRegistry nodes;
 };
 
 TEST_F(InstanceGraphTest, CreatesInstancesAfterTheInstancesTheyUse)

@@ -2,6 +2,7 @@
 // Copyright Switchyard contributors
 #pragma once
 
+#include "support/FakeNodeDirectory.h"
 #include "switchyard/plugin/PluginContext.h"
 
 #include <memory>
@@ -34,6 +35,8 @@ public:
                           std::shared_ptr<plugin::Component> component);
 
     plugin::KernelInfo& mutableKernelInfo();
+    /// The nodes nodeDirectory() shows (none unless the test adds some).
+    FakeNodeDirectory& mutableNodeDirectory() { return _nodeDirectory; }
     void setDataDirectory(std::string path);
 
     // switchyard::plugin::PluginContext
@@ -41,6 +44,7 @@ public:
     Poco::Logger& logger() const override;
     const plugin::KernelInfo& kernelInfo() const override;
     const std::string& dataDirectory() const override;
+    const plugin::NodeDirectory& nodeDirectory() const override { return _nodeDirectory; }
     [[noreturn]] void configError(const std::string& key, const std::string& reason) const override;
 
 protected:
@@ -60,6 +64,7 @@ private:
     plugin::KernelInfo _kernelInfo;
     std::string _dataDirectory;
     std::vector<Provided> _provided;
+    FakeNodeDirectory _nodeDirectory;
 };
 
 } // namespace switchyard::tests
