@@ -2,8 +2,10 @@
 // Copyright Switchyard contributors
 #include "SystemInfoEndpoint.h"
 
+#include "AppServersDocument.h"
 #include "DiskSpace.h"
 #include "ProcessMemory.h"
+#include "RequestParameters.h"
 #include "SystemInfoDocument.h"
 #include "switchyard/plugin/RequestContext.h"
 
@@ -11,14 +13,17 @@
 #include <Poco/Path.h>
 
 #include <algorithm>
+#include <limits>
 
 namespace switchyard::plugins::systeminfo
 {
 
 SystemInfoEndpoint::SystemInfoEndpoint(Settings settings,
                                        std::vector<std::shared_ptr<plugin::Storage>> storages,
-                                       std::vector<std::shared_ptr<plugin::BlobStore>> blobStores)
-    : _settings(std::move(settings)), _storages(std::move(storages)), _blobStores(std::move(blobStores))
+                                       std::vector<std::shared_ptr<plugin::BlobStore>> blobStores,
+                                       const plugin::NodeDirectory& nodes)
+    : _settings(std::move(settings)), _storages(std::move(storages)), _blobStores(std::move(blobStores)),
+      _nodes(nodes)
 {
 }
 
@@ -85,7 +90,33 @@ plugin::AccessLevel SystemInfoEndpoint::requiredLevel() const
 void SystemInfoEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response,
                                 plugin::RequestContext& context)
 {
+    support::RequestParameters parameters(context.parameters());
+    const std::optional<bool> appServers = parameters.boolean("appServers", false);
+    if (!appServers)
+    {
+        context.sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER",
+                          parameters.error());
+        return;
+    }
+    const std::optional<std::int64_t> limit =
+        parameters.integer("appServersLimit", std::numeric_limits<std::int32_t>::max(), 0,
+                           std::numeric_limits<std::int32_t>::max());
+    if (!limit)
+    {
+        context.sendError(response, Poco::Net::HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER",
+                          parameters.error());
+        return;
+    }
+    if (*appServers && context.accessLevel() < plugin::AccessLevel::Admin)
+    {
+        context.sendError(response, Poco::Net::HTTPResponse::HTTP_FORBIDDEN, "INSUFFICIENT_LEVEL",
+                          "appServers=true needs an admin key");
+        return;
+    }
     Poco::JSON::Object::Ptr document = SystemInfoDocument::build(collect(context.logger()));
+    if (*appServers)
+        document->set("appServers",
+                      AppServersDocument::build(_nodes.nodes(), static_cast<std::size_t>(*limit)));
     context.sendJson(response, Poco::Net::HTTPResponse::HTTP_OK, *document);
 }
 

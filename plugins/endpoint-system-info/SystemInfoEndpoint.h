@@ -5,6 +5,7 @@
 #include "SystemInfoFigures.h"
 #include "switchyard/plugin/BlobStore.h"
 #include "switchyard/plugin/Endpoint.h"
+#include "switchyard/plugin/NodeDirectory.h"
 #include "switchyard/plugin/Storage.h"
 
 #include <memory>
@@ -25,7 +26,8 @@ namespace switchyard::plugins::systeminfo
 /// `freeDiscSpaceInMb` lists the storage areas of the storages and blob stores this instance uses
 /// (first name wins when two share one), then `data` (the kernel's data folder) and `fsTemp` (the
 /// temporary folder). An area whose folder cannot be examined is left out and logged.
-/// `appServers` / `appServersLimit` are not implemented yet and are ignored.
+/// With `appServers=true` (admin keys only: it shows the node addresses) the answer also has
+/// `appServers`, one entry per processor node (AppServersDocument), at most `appServersLimit`.
 class SystemInfoEndpoint : public plugin::Endpoint
 {
 public:
@@ -38,8 +40,10 @@ public:
         std::string dataDirectory;
     };
 
+    /// `nodes` is the kernel's node directory; it outlives the endpoint.
     SystemInfoEndpoint(Settings settings, std::vector<std::shared_ptr<plugin::Storage>> storages,
-                       std::vector<std::shared_ptr<plugin::BlobStore>> blobStores);
+                       std::vector<std::shared_ptr<plugin::BlobStore>> blobStores,
+                       const plugin::NodeDirectory& nodes);
 
     /// Collects the figures an answer shows now. Thread-safe. Throws a Poco::Exception when /proc
     /// cannot be read.
@@ -55,6 +59,7 @@ private:
     Settings _settings;
     std::vector<std::shared_ptr<plugin::Storage>> _storages;
     std::vector<std::shared_ptr<plugin::BlobStore>> _blobStores;
+    const plugin::NodeDirectory& _nodes;
 };
 
 } // namespace switchyard::plugins::systeminfo

@@ -35,7 +35,7 @@ SystemInfoEndpointFactory::create(const Poco::Util::AbstractConfiguration& confi
     settings.version = context.kernelInfo().version;
     settings.dataDirectory = context.dataDirectory();
     return std::make_unique<SystemInfoEndpoint>(std::move(settings), context.useAll<plugin::Storage>(),
-                                                context.useAll<plugin::BlobStore>());
+                                                context.useAll<plugin::BlobStore>(), context.nodeDirectory());
 }
 
 } // namespace switchyard::plugins::systeminfo

@@ -17,6 +17,8 @@
 #include <Poco/Path.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace switchyard::plugins::systeminfo
 {
 namespace
@@ -70,12 +72,16 @@ protected:
         return SystemInfoEndpointFactory().create(*tests::instanceBlock(block, "systemInfo"), _context);
     }
 
-    /// Calls handle() and returns the one answer it sent.
-    tests::FakeRequestContext::Answer answer(plugin::Endpoint& endpoint)
+    /// Calls handle() with `parameters` for a key of `level` and returns the one answer it sent.
+    tests::FakeRequestContext::Answer answer(plugin::Endpoint& endpoint,
+                                             const std::map<std::string, std::string>& parameters = {},
+                                             plugin::AccessLevel level = plugin::AccessLevel::Read)
     {
         tests::FakeHttpServerRequest request(Poco::Net::HTTPRequest::HTTP_GET, "/system-info");
         tests::FakeHttpServerResponse response;
-        tests::FakeRequestContext context(_context.logger());
+        tests::FakeRequestContext context(_context.logger(), level);
+        for (const auto& [name, value] : parameters)
+            context.mutableParameters().add(name, value);
         endpoint.handle(request, response, context);
         EXPECT_EQ(context.answers().size(), 1u);
         if (context.answers().empty())
@@ -227,6 +233,78 @@ TEST_F(SystemInfoEndpointTest, ReportsTheDataDirectory)
     ASSERT_TRUE(sent.body);
     EXPECT_EQ(keysOf(*sent.body->getObject("freeDiscSpaceInMb")), std::vector<std::string>({"fsTemp"}));
     EXPECT_EQ(capture.messages().size(), 1u);
+}
+
+plugin::NodeView nodeView(const std::string& id, const std::string& state, std::uint32_t inFlight,
+                          const std::string& systemInfo)
+{
+    plugin::NodeView view;
+    view.id = id;
+    view.address = "https://10.0.0.1:22001";
+    view.state = state;
+    view.healthy = state == "healthy";
+    view.inFlight = inFlight;
+    view.maxInFlight = 8;
+    view.weight = 3;
+    view.mediaTypes = {"application/pdf"};
+    view.lastError = state == "healthy" ? "" : "connection refused";
+    view.systemInfo = systemInfo;
+    return view;
+}
+
+TEST_F(SystemInfoEndpointTest, ShowsEachAppServerToAnAdminWhenAsked)
+{
+    _context.mutableNodeDirectory().add(nodeView(
+        "app1", "healthy", 2,
+        R"({"versionInfo":{"name":"transform"},"queueInfo":{"activeCount":1,"queueCount":4},"secretStuff":1})"));
+    _context.mutableNodeDirectory().add(nodeView("app2", "ejected", 0, ""));
+    const std::unique_ptr<plugin::Endpoint> endpoint = create();
+
+    const tests::FakeRequestContext::Answer plain = answer(*endpoint, {}, plugin::AccessLevel::Admin);
+    ASSERT_TRUE(plain.body);
+    EXPECT_FALSE(plain.body->has("appServers")) << "only when asked";
+
+    const tests::FakeRequestContext::Answer sent =
+        answer(*endpoint, {{"appServers", "true"}}, plugin::AccessLevel::Admin);
+    ASSERT_EQ(sent.status, Poco::Net::HTTPResponse::HTTP_OK);
+    const Poco::JSON::Array::Ptr servers = sent.body->getArray("appServers");
+    ASSERT_TRUE(servers);
+    ASSERT_EQ(servers->size(), 2u);
+    const Poco::JSON::Object::Ptr first = servers->getObject(0);
+    EXPECT_EQ(first->getValue<std::string>("appServerID"), "app1");
+    EXPECT_EQ(first->getValue<std::string>("state"), "healthy");
+    EXPECT_EQ(first->getValue<int>("inFlight"), 2);
+    EXPECT_EQ(first->getValue<int>("maxInFlight"), 8);
+    EXPECT_EQ(first->getValue<int>("weight"), 3);
+    EXPECT_TRUE(first->isNull("lastError"));
+    const Poco::JSON::Object::Ptr info = first->getObject("systemInfo");
+    ASSERT_TRUE(info);
+    EXPECT_EQ(info->getObject("queueInfo")->getValue<int>("activeCount"), 1);
+    EXPECT_FALSE(info->has("secretStuff")) << "only the documented subset";
+    const Poco::JSON::Object::Ptr second = servers->getObject(1);
+    EXPECT_EQ(second->getValue<std::string>("state"), "ejected");
+    EXPECT_EQ(second->getValue<std::string>("lastError"), "connection refused");
+    EXPECT_TRUE(second->isNull("systemInfo")) << "no probe answered yet";
+
+    const tests::FakeRequestContext::Answer limited =
+        answer(*endpoint, {{"appServers", "true"}, {"appServersLimit", "1"}}, plugin::AccessLevel::Admin);
+    EXPECT_EQ(limited.body->getArray("appServers")->size(), 1u);
+}
+
+TEST_F(SystemInfoEndpointTest, RefusesAppServersBelowAdminAndBadValues)
+{
+    _context.mutableNodeDirectory().add(nodeView("app1", "healthy", 0, ""));
+    const std::unique_ptr<plugin::Endpoint> endpoint = create();
+
+    const tests::FakeRequestContext::Answer read = answer(*endpoint, {{"appServers", "true"}});
+    EXPECT_EQ(read.status, Poco::Net::HTTPResponse::HTTP_FORBIDDEN);
+    EXPECT_EQ(read.body->getObject("error")->getValue<std::string>("code"), "INSUFFICIENT_LEVEL");
+    EXPECT_EQ(answer(*endpoint, {{"appServers", "maybe"}}, plugin::AccessLevel::Admin).status,
+              Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
+    EXPECT_EQ(
+        answer(*endpoint, {{"appServers", "true"}, {"appServersLimit", "-1"}}, plugin::AccessLevel::Admin)
+            .status,
+        Poco::Net::HTTPResponse::HTTP_BAD_REQUEST);
 }
 
 } // namespace
