@@ -97,9 +97,12 @@ void TaskEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerRe
         return;
     }
 
+    // A final report never changes: serve it from the cache. An unfinished one is asked for
+    // again, so a client polling /task sees the node's progress without waiting for the
+    // dispatcher's next follow-up; the cached copy answers when the node cannot.
     std::optional<std::string> cached = _storage->findReport(submission->id);
     std::string reportText;
-    if (cached && !*nocache)
+    if (cached && submission->reportFinal && !*nocache)
         reportText = *cached;
     else
     {

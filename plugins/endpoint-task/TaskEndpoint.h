@@ -15,8 +15,9 @@ namespace switchyard::plugins::task
 
 /// GET /task: the report of a submission, by `submitID` or by `appServerID` + `taskID`.
 /// 204 while queued, 200 with {"state": "FAILED", "reason"} when it failed, otherwise 200 with
-/// {"result": report}, the report carrying `overallState` and `finalVerdict`. The cached report
-/// is served unless `nocache=true`, which asks the node again; a node that lost the task
+/// {"result": report}, the report carrying `overallState` and `finalVerdict`. A final cached
+/// report (the node finished) is served unless `nocache=true`; an unfinished one is asked for
+/// again, the cached copy answering while the node cannot; a node that lost the task
 /// gives 404 with the reason, unless a cached report exists.
 class TaskEndpoint : public plugin::Endpoint
 {

@@ -13,6 +13,7 @@
 #include <Poco/NullStream.h>
 #include <Poco/StreamCopier.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace switchyard::plugins::nodelocal
@@ -73,7 +74,8 @@ bool CallbackSender::post(const std::string& taskId, const std::string& reportTe
         if (!_stopping && _pending.size() < _capacity)
         {
             // Task IDs are UUIDs: nothing in them needs escaping.
-            _pending.push_back({taskId, "{\"taskID\":\"" + taskId + "\",\"result\":" + reportText + "}"});
+            _pending.push_back({taskId, "{\"taskID\":\"" + taskId + "\",\"result\":" + reportText + "}", 0,
+                                std::chrono::steady_clock::now()});
             _wake.notify_one();
             return true;
         }
@@ -127,6 +129,14 @@ std::string CallbackSender::send(const std::string& body) const
     }
 }
 
+bool CallbackSender::isWorthRetrying(const std::string& failure)
+{
+    // A refused key stays refused; everything else (no answer, 404 for a task the broker has not
+    // recorded yet, 5xx, 429) may pass later.
+    return failure.rfind("HTTP 401", 0) != 0 && failure.rfind("HTTP 403", 0) != 0 &&
+           failure.rfind("HTTP 400", 0) != 0;
+}
+
 void CallbackSender::run()
 {
     for (;;)
@@ -134,21 +144,50 @@ void CallbackSender::run()
         Pending next;
         {
             std::unique_lock<std::mutex> lock(_mutex);
-            _wake.wait(lock, [this] { return _stopping || !_pending.empty(); });
-            if (_stopping)
-                return;
-            next = std::move(_pending.front());
-            _pending.pop_front();
+            for (;;)
+            {
+                if (_stopping)
+                    return;
+                const auto now = std::chrono::steady_clock::now();
+                auto ready = std::find_if(_pending.begin(), _pending.end(),
+                                          [now](const Pending& pending) { return pending.due <= now; });
+                if (ready != _pending.end())
+                {
+                    next = std::move(*ready);
+                    _pending.erase(ready);
+                    break;
+                }
+                if (_pending.empty())
+                    _wake.wait(lock);
+                else
+                {
+                    auto earliest = std::min_element(_pending.begin(), _pending.end(),
+                                                     [](const Pending& left, const Pending& right)
+                                                     { return left.due < right.due; });
+                    _wake.wait_until(lock, earliest->due);
+                }
+            }
         }
         const std::string failure = send(next.body);
+        ++next.attempts;
         if (failure.empty())
         {
             ++_sent;
             continue;
         }
+        if (next.attempts < _settings.attempts && isWorthRetrying(failure))
+        {
+            const auto wait = std::chrono::milliseconds(static_cast<std::int64_t>(_settings.retryMilliseconds)
+                                                        << (next.attempts - 1));
+            next.due = std::chrono::steady_clock::now() + wait;
+            std::lock_guard<std::mutex> lock(_mutex);
+            _pending.push_back(std::move(next));
+            continue;
+        }
         ++_failed;
         _logger.warning("callback of task " + next.taskId + " to " + _uri.getHost() + ":" +
-                        std::to_string(_uri.getPort()) + _uri.getPath() + " failed: " + failure +
+                        std::to_string(_uri.getPort()) + _uri.getPath() + " failed after " +
+                        std::to_string(next.attempts) + " attempt(s): " + failure +
                         " (the broker's polling covers it)");
     }
 }

@@ -8,6 +8,7 @@
 #include <Poco/URI.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -27,8 +28,10 @@ namespace switchyard::plugins::nodelocal
 /// Pushes finished reports to a broker: `POST <callbackUrl>` with the JSON body
 /// `{"taskID", "result": <full report>}` and the header `X-Api-Key: <callbackSecret>`, from one
 /// thread of its own, so a slow broker never holds up the analysis. At most `capacity` callbacks
-/// wait; more are dropped. A failed callback is logged (never the secret) and not retried: the
-/// broker polls /task, so no result is lost.
+/// wait; more are dropped. A failed send (no answer, or any status but 2xx, 401 and 403) is
+/// tried again after `retryMilliseconds`, doubled each time, up to `attempts` sends; others wait
+/// their turn meanwhile. A callback that still fails is logged (never the secret): the broker
+/// polls /task, so no result is lost.
 class CallbackSender
 {
 public:
@@ -62,7 +65,14 @@ private:
     {
         std::string taskId;
         std::string body;
+        /// Sends so far.
+        int attempts = 0;
+        /// Not to be sent before this.
+        std::chrono::steady_clock::time_point due;
     };
+
+    /// True when a send that failed with `failure` may succeed later.
+    static bool isWorthRetrying(const std::string& failure);
 
     void run();
 

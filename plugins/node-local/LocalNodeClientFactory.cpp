@@ -50,6 +50,9 @@ CallbackSettings callbackSettings(const plugin::ConfigReader& reader)
         reader.fail("callbackCaFile", "no such file: " + callback.caFile);
     callback.trustAll = reader.getBool("callbackTrustAll", false);
     callback.timeoutSeconds = static_cast<int>(reader.getInteger("callbackTimeoutSeconds", 10, 1, 3600));
+    callback.attempts = static_cast<int>(reader.getInteger("callbackAttempts", 5, 1, 100));
+    callback.retryMilliseconds =
+        static_cast<int>(reader.getInteger("callbackRetryMilliseconds", 200, 1, 600000));
     return callback;
 }
 

@@ -22,6 +22,12 @@ struct CallbackSettings
     bool trustAll = false;
     /// `callbackTimeoutSeconds`: to connect, and to wait for the answer.
     int timeoutSeconds = 10;
+    /// `callbackAttempts`: sends of one callback before giving up (the broker's polling then
+    /// covers it). A broker may not know a task yet when its node is faster than the broker's
+    /// own record of the hand-over, so a 404 is tried again too.
+    int attempts = 5;
+    /// `callbackRetryMilliseconds`: the wait before the second send, doubled before each next.
+    int retryMilliseconds = 200;
 };
 
 /// The validated configuration of a node.local instance (see README.md).

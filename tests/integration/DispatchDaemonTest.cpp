@@ -21,15 +21,22 @@ void DispatchDaemonTest::startDispatching(std::size_t count, const std::string& 
         servers += (servers.empty() ? "" : ", ") + id;
         nodeKeys += id + ".port = " + std::to_string(nodes.back()->port()) + "\n";
     }
+    startBrokerWithNodes("applicationServers = " + servers + "\n" + nodeKeys +
+                             "app.default.protocol = http\n"
+                             "app.default.host = 127.0.0.1\n"
+                             "app.default.secret = node-secret-0123456789\n"
+                             "app.default.connectTimeout = 2\n"
+                             "app.default.readTimeout = 2\n",
+                         strategyType, extra);
+}
+
+void DispatchDaemonTest::startBrokerWithNodes(const std::string& nodeKeys, const std::string& strategyType,
+                                              const std::string& extra)
+{
     additionalPlugins =
         "switchyard-node-http, switchyard-dispatch-round-robin, switchyard-dispatch-strategies, "
         "switchyard-endpoint-task";
-    startBroker(true, "applicationServers = " + servers + "\n" + nodeKeys +
-                          "app.default.protocol = http\n"
-                          "app.default.host = 127.0.0.1\n"
-                          "app.default.secret = node-secret-0123456789\n"
-                          "app.default.connectTimeout = 2\n"
-                          "app.default.readTimeout = 2\n"
+    startBroker(true, nodeKeys +
                           "switchyard.dispatcher.storage = db\n"
                           "switchyard.dispatcher.blobs = samples\n"
                           "switchyard.dispatcher.strategy = dispatch\n"

@@ -24,6 +24,12 @@ public:
     /// `extra` adds configuration lines (node keys, strategy keys).
     void startDispatching(std::size_t count, const std::string& strategyType, const std::string& extra = "");
 
+    /// Starts the broker with a dispatcher to the nodes `nodeKeys` describes (applicationServers,
+    /// appN.*, app.default.*), with `strategyType`; `extra` adds configuration lines (a later
+    /// line wins, so it may change a dispatcher setting).
+    void startBrokerWithNodes(const std::string& nodeKeys, const std::string& strategyType,
+                              const std::string& extra = "");
+
     /// Submits `files` (name → content) in one request; returns their IDs in order.
     std::vector<std::string> submitFiles(const std::vector<std::pair<std::string, std::string>>& files,
                                          int priority = 0);
