@@ -7,6 +7,9 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
 
+#include <algorithm>
+#include <chrono>
+
 namespace switchyard::kernel
 {
 
@@ -131,14 +134,68 @@ void Dispatcher::handoverLoop()
     }
 }
 
+namespace
+{
+
+std::int64_t steadyMilliseconds()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+std::set<std::string> Dispatcher::backingOff()
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    std::set<std::string> waiting;
+    const std::int64_t now = steadyMilliseconds();
+    for (auto it = _retryAt.begin(); it != _retryAt.end();)
+    {
+        if (it->second <= now)
+            it = _retryAt.erase(it);
+        else
+            waiting.insert((it++)->first);
+    }
+    return waiting;
+}
+
+void Dispatcher::forget(const std::string& id)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    _failedNodes.erase(id);
+    _history.erase(id);
+    _retryAt.erase(id);
+}
+
 bool Dispatcher::dispatchOne()
 {
-    if (!_nodes->hasUsableNode())
+    // Claiming with no room anywhere would only put the submission back.
+    if (!_nodes->hasFreeCapacity())
         return false;
-    std::optional<plugin::Submission> claimed = _storage->claimNext();
+    std::optional<plugin::Submission> claimed = _storage->claimNext(backingOff());
     if (!claimed)
         return false;
-    handOver(*claimed);
+    try
+    {
+        handOver(*claimed);
+    }
+    catch (...)
+    {
+        // Not handed over (handOver records a hand-over the node accepted itself): back to its
+        // place, so it is not left Dispatching until the next start.
+        try
+        {
+            _storage->release(claimed->id, "the broker could not hand it over; it will be tried again");
+        }
+        catch (const Poco::Exception& error)
+        {
+            logger().error("submission " + claimed->id +
+                           " stays claimed until the broker restarts: " + error.displayText());
+        }
+        throw;
+    }
     return true;
 }
 
@@ -147,94 +204,168 @@ void Dispatcher::handOver(const plugin::Submission& submission)
     std::set<std::string> avoid;
     {
         std::lock_guard<std::mutex> lock(_mutex);
-        avoid = _failedNodes[submission.id];
+        auto found = _failedNodes.find(submission.id);
+        if (found != _failedNodes.end())
+            avoid = found->second;
+    }
+    const std::size_t takers = _nodes->countTaking(submission.mediaType);
+    if (takers == 0)
+    {
+        forget(submission.id);
+        _storage->markFailed(submission.id, "no configured node takes media type " + submission.mediaType +
+                                                " (appN.mediaTypes)");
+        return;
     }
     std::vector<plugin::NodeStatus> candidates = _nodes->candidates(submission, avoid);
-    std::optional<std::string> chosen;
-    if (!candidates.empty())
-        chosen = _strategy->choose(submission, candidates);
+    if (candidates.empty())
+    {
+        _storage->release(submission.id, "waiting for a node with free capacity");
+        return;
+    }
+    std::optional<std::string> chosen = _strategy->choose(submission, candidates);
     if (!chosen)
     {
-        // No node can take it now (busy, rate-limited, or none for its media type): it keeps its place.
-        _storage->requeue(submission.id, candidates.empty()
-                                             ? "waiting for a node with free capacity"
-                                             : "no node takes media type " + submission.mediaType);
-        _wakeUp.tryWait(_settings.idleMilliseconds);
+        if (candidates.size() == takers)
+        {
+            // Every node that could take it was offered, and the strategy wants none of them.
+            forget(submission.id);
+            _storage->markFailed(submission.id, "the dispatch strategy sends media type " +
+                                                    submission.mediaType + " to no node");
+            return;
+        }
+        _storage->release(submission.id,
+                          "waiting for a node the dispatch strategy takes for " + submission.mediaType);
         return;
     }
-    std::shared_ptr<plugin::NodeClient> client = _nodes->client(*chosen);
+    const bool offered = std::any_of(candidates.begin(), candidates.end(),
+                                     [&](const plugin::NodeStatus& node) { return node.id == *chosen; });
+    std::shared_ptr<plugin::NodeClient> client = offered ? _nodes->client(*chosen) : nullptr;
     if (!client)
     {
-        _storage->requeue(submission.id, "the strategy chose an unknown node " + *chosen);
+        logger().error("the dispatch strategy chose '" + *chosen + "', which was not offered");
+        _storage->release(submission.id, "waiting: the dispatch strategy chose a node that was not offered");
         return;
     }
-    std::unique_ptr<std::istream> content = _blobs->open(submission.sha256);
-    if (!content)
+    if (!_nodes->reserve(*chosen))
     {
-        logger().error("submission " + submission.id + ": its binary " + submission.sha256 + " is missing");
-        _storage->markFailed(submission.id, "the stored file is missing from the broker's binary storage");
+        // Another hand-over took the node's last room since the candidates were listed.
+        _storage->release(submission.id, "waiting for a node with free capacity");
         return;
     }
-
-    plugin::NodeRequest request;
-    request.submitId = submission.id;
-    request.submitName = submission.submitName;
-    request.sha256 = submission.sha256;
-    request.fileSize = submission.fileSize;
-    request.priority = submission.priority;
-    request.options = submission.options;
-    request.content = content.get();
-    _nodes->beginHandoff(*chosen);
-    plugin::NodeAnswer answer = client->scan(request);
-    std::string taskId = answer.answered && answer.statusCode == 200 ? taskIdOf(answer.body) : "";
+    plugin::NodeAnswer answer;
+    std::string taskId;
+    try
+    {
+        std::unique_ptr<std::istream> content = _blobs->open(submission.sha256);
+        if (!content)
+        {
+            _nodes->handoffFailed(*chosen, "", false);
+            logger().error("submission " + submission.id + ": its binary " + submission.sha256 +
+                           " is missing");
+            forget(submission.id);
+            _storage->markFailed(submission.id,
+                                 "the stored file is missing from the broker's binary storage");
+            return;
+        }
+        plugin::NodeRequest request;
+        request.submitId = submission.id;
+        request.submitName = submission.submitName;
+        request.sha256 = submission.sha256;
+        request.fileSize = submission.fileSize;
+        request.priority = submission.priority;
+        request.options = submission.options;
+        request.content = content.get();
+        answer = client->scan(request);
+        taskId = answer.answered && answer.statusCode == 200 ? taskIdOf(answer.body) : "";
+    }
+    catch (...)
+    {
+        _nodes->handoffFailed(*chosen, "the broker failed while handing over", false);
+        throw;
+    }
     if (!taskId.empty())
     {
-        _storage->recordHandoff(submission.id,
-                                plugin::NodeHandoff{*chosen, taskId, answer.statusCode, answer.body});
         _nodes->handoffSucceeded(*chosen);
-        std::lock_guard<std::mutex> lock(_mutex);
-        _failedNodes.erase(submission.id);
+        forget(submission.id);
+        recordHandoff(submission, plugin::NodeHandoff{*chosen, taskId, answer.statusCode, answer.body});
         return;
     }
     std::string error = answer.answered && answer.statusCode == 200 ? *chosen + " answered without a task ID"
                                                                     : describe(*chosen, answer);
-    _nodes->handoffFailed(*chosen, error);
-    bool permanent = answer.answered && answer.statusCode >= 400 && answer.statusCode < 500 &&
-                     answer.statusCode != 408 && answer.statusCode != 429;
-    attemptFailed(submission, *chosen, error, permanent);
+    Outcome outcome = Outcome::NodeFault;
+    if (answer.answered && (answer.statusCode == 503 || answer.statusCode == 429))
+        outcome = Outcome::Busy;
+    else if (answer.answered && answer.statusCode >= 400 && answer.statusCode < 500 &&
+             answer.statusCode != 408)
+        outcome = Outcome::Refused;
+    _nodes->handoffFailed(*chosen, error, outcome == Outcome::NodeFault);
+    attemptFailed(submission, *chosen, error, outcome);
+}
+
+void Dispatcher::recordHandoff(const plugin::Submission& submission, const plugin::NodeHandoff& handoff)
+{
+    // The node has the file now: putting it back would analyse it twice, so insist.
+    for (int attempt = 1;; ++attempt)
+    {
+        try
+        {
+            _storage->recordHandoff(submission.id, handoff);
+            return;
+        }
+        catch (const Poco::Exception& error)
+        {
+            if (attempt >= 5 || _stopping)
+            {
+                logger().critical(
+                    "submission " + submission.id + " was taken by " + handoff.appServerId + " as task " +
+                    handoff.taskId +
+                    " but the storage cannot record it; it is dispatched again after a restart: " +
+                    error.displayText());
+                return;
+            }
+            _wakeUp.tryWait(100L * attempt);
+        }
+    }
 }
 
 void Dispatcher::attemptFailed(const plugin::Submission& submission, const std::string& node,
-                               const std::string& error, bool permanent)
+                               const std::string& error, Outcome outcome)
 {
-    std::string history = submission.reason;
-    // A reason from waiting for capacity is not a failed attempt.
-    if (history.rfind("attempt ", 0) != 0)
-        history.clear();
+    std::string history;
+    {
+        std::lock_guard<std::mutex> lock(_mutex);
+        history = _history[submission.id];
+    }
+    // After a restart the history is what the storage kept of the last failed attempt.
+    if (history.empty() && submission.reason.rfind("attempt ", 0) == 0)
+        history = submission.reason;
     history += (history.empty() ? "" : "; ") + std::string("attempt ") + std::to_string(submission.attempts) +
                ": " + error;
-    if (permanent)
+    if (outcome == Outcome::Refused)
     {
+        forget(submission.id);
         _storage->markFailed(submission.id, node + " refused the file: " + error);
     }
     else if (submission.attempts >= _settings.maxAttempts)
     {
+        forget(submission.id);
         _storage->markFailed(submission.id,
                              "all " + std::to_string(submission.attempts) + " attempts failed: " + history);
     }
     else
     {
-        _storage->requeue(submission.id, history);
         {
+            // Before it is queued again, so that no thread claims it early or picks the same node.
             std::lock_guard<std::mutex> lock(_mutex);
+            _history[submission.id] = history;
             _failedNodes[submission.id].insert(node);
+            _retryAt[submission.id] = steadyMilliseconds() + _settings.retryBackoffMilliseconds *
+                                                                 static_cast<long>(submission.attempts);
         }
-        _wakeUp.tryWait(_settings.retryBackoffMilliseconds * static_cast<long>(submission.attempts));
+        _storage->requeue(submission.id, history);
         return;
     }
     logger().warning("submission " + submission.id + " FAILED: " + error);
-    std::lock_guard<std::mutex> lock(_mutex);
-    _failedNodes.erase(submission.id);
 }
 
 void Dispatcher::trackingLoop()
@@ -249,6 +380,10 @@ void Dispatcher::trackingLoop()
         {
             logger().error("tracking pass failed: " + error.displayText());
         }
+        catch (const std::exception& error)
+        {
+            logger().error(std::string("tracking pass failed: ") + error.what());
+        }
         _wakeUp.tryWait(_settings.pollIntervalMilliseconds);
     }
 }
@@ -261,33 +396,62 @@ void Dispatcher::trackCompletions()
         ++perNode[submission.appServerId];
     _nodes->settleInFlight(perNode);
 
+    std::set<std::string> unreachable;
     for (const auto& submission : unfinished)
     {
         if (_stopping)
             return;
-        const std::string& node = submission.appServerId;
-        std::shared_ptr<plugin::NodeClient> client = _nodes->client(node);
-        if (!client)
+        try
         {
-            _storage->returnToQueue(submission.id, "node " + node + " is no longer configured; queued again");
-            continue;
+            follow(submission, unreachable);
         }
-        if (!_nodes->isHealthy(node))
+        catch (const Poco::IllegalStateException&)
         {
-            _storage->returnToQueue(submission.id,
-                                    node + " stopped answering before it finished; queued again");
-            continue;
+            // Finished meanwhile (a callback came first): nothing to take back.
         }
-        plugin::NodeAnswer answer = client->task(submission.taskId, true);
-        if (answer.answered && answer.statusCode == 200)
+        catch (const Poco::Exception& error)
         {
-            std::string state = taskStateOf(answer.body);
-            _storage->storeReport(submission.id, answer.body, state == "SUCCESS" || state == "FAILED");
+            logger().error("following task " + submission.taskId + " of submission " + submission.id +
+                           " failed: " + error.displayText());
         }
-        else if (answer.answered && answer.statusCode == 404)
-            _storage->returnToQueue(submission.id, node + " lost task " + submission.taskId +
-                                                       " before it finished; queued again");
+        catch (const std::exception& error)
+        {
+            logger().error("following task " + submission.taskId + " of submission " + submission.id +
+                           " failed: " + error.what());
+        }
     }
+}
+
+void Dispatcher::follow(const plugin::Submission& submission, std::set<std::string>& unreachable)
+{
+    const std::string& node = submission.appServerId;
+    std::shared_ptr<plugin::NodeClient> client = _nodes->client(node);
+    if (!client)
+    {
+        _storage->returnToQueue(submission.id, "node " + node + " is no longer configured; queued again");
+        return;
+    }
+    if (unreachable.count(node))
+        return;
+    if (std::optional<std::int64_t> ejected = _nodes->ejectedFor(node))
+    {
+        if (*ejected >= _settings.lostTaskGraceMilliseconds)
+            _storage->returnToQueue(submission.id, node + " stopped answering before it finished task " +
+                                                       submission.taskId + "; queued again");
+        return;
+    }
+    plugin::NodeAnswer answer = client->task(submission.taskId, true);
+    if (answer.answered && answer.statusCode == 200)
+    {
+        std::string state = taskStateOf(answer.body);
+        _storage->storeReport(submission.id, node, submission.taskId, answer.body,
+                              state == "SUCCESS" || state == "FAILED");
+    }
+    else if (answer.answered && answer.statusCode == 404)
+        _storage->returnToQueue(submission.id, node + " lost task " + submission.taskId +
+                                                   " before it finished; queued again");
+    else if (!answer.answered)
+        unreachable.insert(node);
 }
 
 } // namespace switchyard::kernel

@@ -32,6 +32,8 @@ DispatcherSettings DispatcherSettings::read(const ConfigurationSources& sources)
         static_cast<std::uint32_t>(reader.getInteger("switchyard.dispatcher.ejectAfterFailures", 3, 1, 1000));
     settings.probeIntervalMilliseconds = static_cast<long>(
         reader.getInteger("switchyard.dispatcher.probeIntervalMilliseconds", 5000, 10, 3600000));
+    settings.lostTaskGraceMilliseconds = static_cast<long>(
+        reader.getInteger("switchyard.dispatcher.lostTaskGraceMilliseconds", 30000, 0, 86400000));
     return settings;
 }
 

@@ -30,6 +30,9 @@ struct DispatcherSettings
     /// Failures in a row before a node is ejected, and how often nodes are probed.
     std::uint32_t ejectAfterFailures = 3;
     long probeIntervalMilliseconds = 5000;
+    /// How long a node stays ejected before the tasks it had not finished are dispatched again
+    /// (a node that comes back sooner is asked for them, and only a task it lost goes again).
+    long lostTaskGraceMilliseconds = 30000;
 
     /// Reads the keys; returns nothing-configured settings (empty ids) when there is no
     /// `switchyard.dispatcher.storage`. Errors name the file and key.

@@ -81,6 +81,16 @@ bool NodeRegistry::takesMediaType(const NodeSettings& node, const std::string& m
     return false;
 }
 
+bool NodeRegistry::hasRoom(const NodeSettings& node, State& state, std::int64_t now)
+{
+    if (!node.enabled || !state.healthy)
+        return false;
+    if (node.maxInFlight > 0 && state.inFlight + state.handingOver >= node.maxInFlight)
+        return false;
+    forgetOldHandoffs(state.recentHandoffs, now);
+    return node.submissionsPerMinute == 0 || state.recentHandoffs.size() < node.submissionsPerMinute;
+}
+
 std::vector<plugin::NodeStatus> NodeRegistry::candidates(const plugin::Submission& submission,
                                                          const std::set<std::string>& avoid) const
 {
@@ -92,18 +102,13 @@ std::vector<plugin::NodeStatus> NodeRegistry::candidates(const plugin::Submissio
     {
         const NodeSettings& settings = node.settings;
         State& state = _states[settings.id];
-        if (!settings.enabled || !state.healthy || !takesMediaType(settings, submission.mediaType))
-            continue;
-        if (settings.maxInFlight > 0 && state.inFlight >= settings.maxInFlight)
-            continue;
-        forgetOldHandoffs(state.recentHandoffs, now);
-        if (settings.submissionsPerMinute > 0 && state.recentHandoffs.size() >= settings.submissionsPerMinute)
+        if (!takesMediaType(settings, submission.mediaType) || !hasRoom(settings, state, now))
             continue;
         plugin::NodeStatus status;
         status.id = settings.id;
         status.index = settings.index;
         status.weight = settings.weight;
-        status.inFlight = state.inFlight;
+        status.inFlight = state.inFlight + state.handingOver;
         status.maxInFlight = settings.maxInFlight;
         status.mediaTypes = settings.mediaTypes;
         (avoid.count(settings.id) ? avoided : preferred).push_back(std::move(status));
@@ -111,38 +116,65 @@ std::vector<plugin::NodeStatus> NodeRegistry::candidates(const plugin::Submissio
     return preferred.empty() ? avoided : preferred;
 }
 
-bool NodeRegistry::hasUsableNode() const
+bool NodeRegistry::hasFreeCapacity() const
 {
     std::lock_guard<std::mutex> lock(_mutex);
+    std::int64_t now = nowMilliseconds();
     for (const auto& node : _nodes)
-        if (node.settings.enabled && _states[node.settings.id].healthy)
+        if (hasRoom(node.settings, _states[node.settings.id], now))
             return true;
     return false;
 }
 
-void NodeRegistry::beginHandoff(const std::string& id)
+std::size_t NodeRegistry::countTaking(const std::string& mediaType) const
 {
-    std::lock_guard<std::mutex> lock(_mutex);
-    State& state = _states[id];
-    ++state.inFlight;
-    state.recentHandoffs.push_back(nowMilliseconds());
+    std::size_t count = 0;
+    for (const auto& node : _nodes)
+        if (node.settings.enabled && takesMediaType(node.settings, mediaType))
+            ++count;
+    return count;
 }
 
-void NodeRegistry::handoffFailed(const std::string& id, const std::string& error)
+bool NodeRegistry::reserve(const std::string& id)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    for (const auto& node : _nodes)
+    {
+        if (node.settings.id != id)
+            continue;
+        State& state = _states[id];
+        std::int64_t now = nowMilliseconds();
+        if (!hasRoom(node.settings, state, now))
+            return false;
+        ++state.handingOver;
+        state.recentHandoffs.push_back(now);
+        return true;
+    }
+    return false;
+}
+
+void NodeRegistry::handoffFailed(const std::string& id, const std::string& error, bool nodeFault)
 {
     {
         std::lock_guard<std::mutex> lock(_mutex);
         State& state = _states[id];
-        if (state.inFlight > 0)
-            --state.inFlight;
+        if (state.handingOver > 0)
+            --state.handingOver;
+        if (!nodeFault)
+            state.lastError = error;
     }
-    recordFailure(id, error);
+    if (nodeFault)
+        recordFailure(id, error);
 }
 
 void NodeRegistry::handoffSucceeded(const std::string& id)
 {
     std::lock_guard<std::mutex> lock(_mutex);
-    _states[id].consecutiveFailures = 0;
+    State& state = _states[id];
+    if (state.handingOver > 0)
+        --state.handingOver;
+    ++state.inFlight;
+    state.consecutiveFailures = 0;
 }
 
 void NodeRegistry::settleInFlight(const std::map<std::string, std::uint32_t>& unfinished)
@@ -155,6 +187,15 @@ void NodeRegistry::settleInFlight(const std::map<std::string, std::uint32_t>& un
     }
 }
 
+std::optional<std::int64_t> NodeRegistry::ejectedFor(const std::string& id) const
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto found = _states.find(id);
+    if (found == _states.end() || found->second.healthy)
+        return std::nullopt;
+    return nowMilliseconds() - found->second.ejectedAt;
+}
+
 void NodeRegistry::recordFailure(const std::string& id, const std::string& error)
 {
     std::lock_guard<std::mutex> lock(_mutex);
@@ -164,6 +205,7 @@ void NodeRegistry::recordFailure(const std::string& id, const std::string& error
     if (state.healthy && state.consecutiveFailures >= _settings.ejectAfterFailures)
     {
         state.healthy = false;
+        state.ejectedAt = nowMilliseconds();
         Poco::Logger::get("switchyard.kernel.nodes")
             .warning("node " + id + " ejected after " + std::to_string(state.consecutiveFailures) +
                      " failures in a row; last: " + error);
@@ -201,7 +243,20 @@ void NodeRegistry::probeLoop()
 {
     while (!_stopping)
     {
-        probeAll();
+        // A probe that throws must not end the probing: ejected nodes would never come back.
+        try
+        {
+            probeAll();
+        }
+        catch (const Poco::Exception& error)
+        {
+            Poco::Logger::get("switchyard.kernel.nodes").error("health probe failed: " + error.displayText());
+        }
+        catch (const std::exception& error)
+        {
+            Poco::Logger::get("switchyard.kernel.nodes")
+                .error(std::string("health probe failed: ") + error.what());
+        }
         _wakeUp.tryWait(_settings.probeIntervalMilliseconds);
     }
 }
@@ -232,7 +287,7 @@ std::vector<plugin::NodeView> NodeRegistry::nodes() const
         view.enabled = node.settings.enabled;
         view.healthy = state.healthy;
         view.state = !node.settings.enabled ? "disabled" : state.healthy ? "healthy" : "ejected";
-        view.inFlight = state.inFlight;
+        view.inFlight = state.inFlight + state.handingOver;
         view.maxInFlight = node.settings.maxInFlight;
         view.weight = node.settings.weight;
         view.submissionsPerMinute = node.settings.submissionsPerMinute;

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -63,17 +64,28 @@ public:
     std::vector<plugin::NodeStatus> candidates(const plugin::Submission& submission,
                                                const std::set<std::string>& avoid) const;
 
-    /// True when some node could take work at all (enabled and healthy).
-    bool hasUsableNode() const;
+    /// True when some node could take work now (enabled, healthy, below its bounds).
+    bool hasFreeCapacity() const;
 
-    /// A hand-over to `id` begins: counts it in flight and against the rate.
-    void beginHandoff(const std::string& id);
-    /// The hand-over failed: no longer in flight; counts a failure toward ejection.
-    void handoffFailed(const std::string& id, const std::string& error);
-    /// The node took the file; it stays in flight until its task ends.
+    /// How many enabled nodes take `mediaType` (appN.mediaTypes), healthy or not.
+    std::size_t countTaking(const std::string& mediaType) const;
+
+    /// A hand-over to `id` begins: checks again, under the registry's lock, that the node is
+    /// healthy and below maxInFlight and submissionsPerMinute, and if so counts the hand-over in
+    /// flight and against the rate. False (nothing counted) when another thread took the last
+    /// room first.
+    bool reserve(const std::string& id);
+    /// The reserved hand-over failed: no longer in flight. `nodeFault` (no answer, time-out, a
+    /// 5xx other than 503) counts toward ejection; a refusal or "busy" does not.
+    void handoffFailed(const std::string& id, const std::string& error, bool nodeFault);
+    /// The node took the file: in flight as a task until it finishes.
     void handoffSucceeded(const std::string& id);
-    /// Sets the number of unfinished tasks of every node, as the storage knows them.
+    /// Sets the number of unfinished tasks of every node, as the storage knows them (hand-overs
+    /// under way are counted besides).
     void settleInFlight(const std::map<std::string, std::uint32_t>& unfinished);
+
+    /// Milliseconds since node `id` was ejected, or nothing while it is healthy.
+    std::optional<std::int64_t> ejectedFor(const std::string& id) const;
 
     /// One round of health probes (also run by the probe thread).
     void probeAll();
@@ -90,7 +102,11 @@ private:
     {
         bool healthy = true;
         std::uint32_t consecutiveFailures = 0;
+        /// Unfinished tasks on the node, and hand-overs to it under way.
         std::uint32_t inFlight = 0;
+        std::uint32_t handingOver = 0;
+        /// When it was ejected (milliseconds since the epoch), while unhealthy.
+        std::int64_t ejectedAt = 0;
         std::string lastError;
         std::string systemInfo;
         std::deque<std::int64_t> recentHandoffs;
@@ -99,6 +115,8 @@ private:
     void recordFailure(const std::string& id, const std::string& error);
     void probeLoop();
     static bool takesMediaType(const NodeSettings& node, const std::string& mediaType);
+    /// Whether `node` may take one more hand-over now; the caller holds `_mutex`.
+    static bool hasRoom(const NodeSettings& node, State& state, std::int64_t now);
 
     std::vector<Node> _nodes;
     Settings _settings;

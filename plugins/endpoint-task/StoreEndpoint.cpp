@@ -71,7 +71,13 @@ void StoreEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTT
     }
     Poco::JSON::Object::Ptr report = TaskEndpoint::reportOf(text);
     std::string state = report ? report->optValue<std::string>("overallState", "") : "";
-    _storage->storeReport(submission->id, text, state == "SUCCESS" || state == "FAILED");
+    if (!_storage->storeReport(submission->id, submission->appServerId, submission->taskId, text,
+                               state == "SUCCESS" || state == "FAILED"))
+    {
+        context.sendError(response, HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND",
+                          "task " + taskId + " was taken back from its node; its report is not needed");
+        return;
+    }
     Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
     body.set("submitID", submission->id);
     body.set("stored", true);

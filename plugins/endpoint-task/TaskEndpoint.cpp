@@ -113,7 +113,8 @@ void TaskEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerRe
             reportText = answer.body;
             Poco::JSON::Object::Ptr fresh = reportOf(reportText);
             std::string state = fresh ? fresh->optValue<std::string>("overallState", "") : "";
-            _storage->storeReport(submission->id, reportText, state == "SUCCESS" || state == "FAILED");
+            _storage->storeReport(submission->id, submission->appServerId, submission->taskId, reportText,
+                                  state == "SUCCESS" || state == "FAILED");
         }
         else if (cached)
             reportText = *cached;

@@ -145,12 +145,14 @@ std::uint64_t MemoryStorage::queueCount() const
     return _queue.size();
 }
 
-std::optional<plugin::Submission> MemoryStorage::claimNext()
+std::optional<plugin::Submission> MemoryStorage::claimNext(const std::set<std::string>& skip)
 {
     const std::lock_guard<std::mutex> lock(_mutex);
-    if (_queue.empty())
+    auto next = _queue.begin();
+    while (next != _queue.end() && skip.count(next->second) != 0)
+        ++next;
+    if (next == _queue.end())
         return std::nullopt;
-    const auto next = _queue.begin();
     plugin::Submission& stored = _submissions.at(next->second);
     // Copies first, which may throw; then only non-throwing changes.
     plugin::Submission claimed = stored;
@@ -189,6 +191,19 @@ void MemoryStorage::requeue(const std::string& id, const std::string& reason)
     _queue.insert({queueKeyOf(stored), stored.id});
     stored.state = plugin::SubmissionState::Queued;
     stored.reason = std::move(newReason);
+    stored.updatedAt = now();
+}
+
+void MemoryStorage::release(const std::string& id, const std::string& reason)
+{
+    const std::lock_guard<std::mutex> lock(_mutex);
+    plugin::Submission& stored = submissionIn(id, {plugin::SubmissionState::Dispatching}, "release");
+    std::string newReason = reason;
+    _queue.insert({queueKeyOf(stored), stored.id});
+    stored.state = plugin::SubmissionState::Queued;
+    stored.reason = std::move(newReason);
+    if (stored.attempts > 0)
+        --stored.attempts;
     stored.updatedAt = now();
 }
 
@@ -236,15 +251,20 @@ std::uint64_t MemoryStorage::requeueDispatching()
     return dispatching.size();
 }
 
-void MemoryStorage::storeReport(const std::string& id, const std::string& report, bool final)
+bool MemoryStorage::storeReport(const std::string& id, const std::string& appServerId,
+                                const std::string& taskId, const std::string& report, bool final)
 {
     const std::lock_guard<std::mutex> lock(_mutex);
     const auto found = _submissions.find(id);
     if (found == _submissions.end())
         throw Poco::NotFoundException("no submission " + id);
+    // A late report of a task that was taken back belongs to no one now.
+    if (found->second.state != plugin::SubmissionState::Success || found->second.appServerId != appServerId ||
+        found->second.taskId != taskId)
+        return false;
     // A final report is the node's last word; a late in-progress one must not replace it.
     if (found->second.reportFinal && !final)
-        return;
+        return true;
     std::string copy = report;
     _reports[id].swap(copy);
     if (final)
@@ -252,6 +272,7 @@ void MemoryStorage::storeReport(const std::string& id, const std::string& report
         found->second.reportFinal = true;
         found->second.updatedAt = now();
     }
+    return true;
 }
 
 std::optional<plugin::Submission> MemoryStorage::findByTask(const std::string& appServerId,
@@ -296,6 +317,7 @@ void MemoryStorage::returnToQueue(const std::string& id, const std::string& reas
     stored.taskId.clear();
     stored.statusCode = 0;
     stored.result.clear();
+    stored.attempts = 0;
     stored.updatedAt = now();
     _reports.erase(id);
 }

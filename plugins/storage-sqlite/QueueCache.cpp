@@ -25,6 +25,15 @@ std::optional<QueueCache::Key> QueueCache::front() const
     return *_tree.begin();
 }
 
+std::optional<QueueCache::Key> QueueCache::after(const Key& key) const
+{
+    const std::lock_guard<std::mutex> lock(_mutex);
+    const auto next = _tree.upper_bound(key);
+    if (next == _tree.end())
+        return std::nullopt;
+    return *next;
+}
+
 std::int64_t QueueCache::position(const Key& key) const
 {
     const std::lock_guard<std::mutex> lock(_mutex);

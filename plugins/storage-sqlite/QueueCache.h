@@ -48,6 +48,9 @@ public:
     /// The next key to claim, if any.
     std::optional<Key> front() const;
 
+    /// The key that follows `key` in dispatch order (`key` need not be in the cache), if any.
+    std::optional<Key> after(const Key& key) const;
+
     /// The 0-based place of `key` in dispatch order, or -1 when it is not queued.
     std::int64_t position(const Key& key) const;
 

@@ -277,7 +277,7 @@ std::uint64_t SqliteStorage::queueCount() const
     return _queue.size();
 }
 
-std::optional<plugin::Submission> SqliteStorage::claimNext()
+std::optional<plugin::Submission> SqliteStorage::claimNext(const std::set<std::string>& skip)
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
@@ -285,11 +285,8 @@ std::optional<plugin::Submission> SqliteStorage::claimNext()
         "claim the next submission",
         [&]() -> std::optional<plugin::Submission>
         {
-            for (;;)
+            for (std::optional<QueueCache::Key> key = _queue.front(); key;)
             {
-                const std::optional<QueueCache::Key> key = _queue.front();
-                if (!key)
-                    return std::nullopt;
                 SubmissionRow row;
                 Poco::Data::Statement select(*_writer);
                 select << "SELECT " + SubmissionRow::Columns + " FROM submissions WHERE sequence = ?",
@@ -301,10 +298,17 @@ std::optional<plugin::Submission> SqliteStorage::claimNext()
                     _logger.error("SQLite database " + _settings.path + ": the queue cache held sequence " +
                                   std::to_string(key->sequence) +
                                   ", which is not queued in the database; dropped from the cache");
-                    _queue.erase(*key);
+                    const QueueCache::Key stale = *key;
+                    _queue.erase(stale);
+                    key = _queue.after(stale);
                     continue;
                 }
                 plugin::Submission claimed = row.toSubmission();
+                if (skip.count(claimed.id) != 0)
+                {
+                    key = _queue.after(*key);
+                    continue;
+                }
                 claimed.state = SubmissionState::Dispatching;
                 ++claimed.attempts;
                 claimed.updatedAt = epochMilliseconds();
@@ -320,6 +324,7 @@ std::optional<plugin::Submission> SqliteStorage::claimNext()
                 _queue.erase(*key);
                 return claimed;
             }
+            return std::nullopt;
         });
 }
 
@@ -358,6 +363,31 @@ void SqliteStorage::requeue(const std::string& id, const std::string& reason)
                     Poco::Data::Statement update(*_writer);
                     update << "UPDATE submissions SET state = 'queued', reason = ?, updated_at = ? "
                               "WHERE id = ? AND state = 'dispatching'",
+                        bind(reason), bind(epochMilliseconds()), bind(id);
+                    update.execute();
+                }
+                catch (...)
+                {
+                    _queue.erase(current.key);
+                    throw;
+                }
+            });
+}
+
+void SqliteStorage::release(const std::string& id, const std::string& reason)
+{
+    requireOpen();
+    const std::lock_guard<std::mutex> lock(_writeMutex);
+    guarded("release " + id,
+            [&]
+            {
+                const Current current = currentOf(id, {SubmissionState::Dispatching}, "release");
+                _queue.insert(current.key);
+                try
+                {
+                    Poco::Data::Statement update(*_writer);
+                    update << "UPDATE submissions SET state = 'queued', reason = ?, updated_at = ?, "
+                              "attempts = max(attempts - 1, 0) WHERE id = ? AND state = 'dispatching'",
                         bind(reason), bind(epochMilliseconds()), bind(id);
                     update.execute();
                 }
@@ -424,44 +454,54 @@ std::uint64_t SqliteStorage::requeueDispatching()
                    });
 }
 
-void SqliteStorage::storeReport(const std::string& id, const std::string& report, bool final)
+bool SqliteStorage::storeReport(const std::string& id, const std::string& appServerId,
+                                const std::string& taskId, const std::string& report, bool final)
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
-    guarded("store the report of " + id,
-            [&]
+    return guarded(
+        "store the report of " + id,
+        [&]
+        {
+            Poco::Int64 finished = 0;
+            std::string state;
+            std::string node;
+            std::string task;
+            Poco::Data::Statement select(*_writer);
+            select << "SELECT report_final, state, app_server_id, task_id FROM submissions WHERE id = ?",
+                bind(id), into(finished), into(state), into(node), into(task);
+            if (select.execute() == 0)
+                throw Poco::NotFoundException("no submission " + id);
+            // A late report of a task that was taken back belongs to no one now.
+            if (state != plugin::storageName(SubmissionState::Success) || node != appServerId ||
+                task != taskId)
+                return false;
+            // A final report is the node's last word; a late in-progress one must not replace it.
+            if (finished != 0 && !final)
+                return true;
+            SqliteDatabase::execute(*_writer, "BEGIN IMMEDIATE");
+            try
             {
-                Poco::Int64 finished = 0;
-                Poco::Data::Statement select(*_writer);
-                select << "SELECT report_final FROM submissions WHERE id = ?", bind(id), into(finished);
-                if (select.execute() == 0)
-                    throw Poco::NotFoundException("no submission " + id);
-                // A final report is the node's last word; a late in-progress one must not replace it.
-                if (finished != 0 && !final)
-                    return;
-                SqliteDatabase::execute(*_writer, "BEGIN IMMEDIATE");
-                try
+                Poco::Data::Statement insert(*_writer);
+                insert << "INSERT OR REPLACE INTO reports (id, report) VALUES (?, ?)", bind(id), bind(report);
+                insert.execute();
+                if (final)
                 {
-                    Poco::Data::Statement insert(*_writer);
-                    insert << "INSERT OR REPLACE INTO reports (id, report) VALUES (?, ?)", bind(id),
-                        bind(report);
-                    insert.execute();
-                    if (final)
-                    {
-                        Poco::Data::Statement update(*_writer);
-                        update << "UPDATE submissions SET report_final = 1, updated_at = ? WHERE id = ?",
-                            bind(epochMilliseconds()), bind(id);
-                        update.execute();
-                    }
-                    SqliteDatabase::execute(*_writer, "COMMIT");
+                    Poco::Data::Statement update(*_writer);
+                    update << "UPDATE submissions SET report_final = 1, updated_at = ? WHERE id = ?",
+                        bind(epochMilliseconds()), bind(id);
+                    update.execute();
                 }
-                catch (...)
-                {
-                    if (SqliteDatabase::inTransaction(*_writer))
-                        SqliteDatabase::execute(*_writer, "ROLLBACK");
-                    throw;
-                }
-            });
+                SqliteDatabase::execute(*_writer, "COMMIT");
+            }
+            catch (...)
+            {
+                if (SqliteDatabase::inTransaction(*_writer))
+                    SqliteDatabase::execute(*_writer, "ROLLBACK");
+                throw;
+            }
+            return true;
+        });
 }
 
 std::optional<plugin::Submission> SqliteStorage::findByTask(const std::string& appServerId,
@@ -535,7 +575,7 @@ void SqliteStorage::returnToQueue(const std::string& id, const std::string& reas
                     SqliteDatabase::execute(*_writer, "BEGIN IMMEDIATE");
                     Poco::Data::Statement update(*_writer);
                     update << "UPDATE submissions SET state = 'queued', reason = ?, app_server_id = '', "
-                              "task_id = '', status_code = 0, result = '', updated_at = ? "
+                              "task_id = '', status_code = 0, result = '', attempts = 0, updated_at = ? "
                               "WHERE id = ? AND state = 'success' AND report_final = 0",
                         bind(reason), bind(epochMilliseconds()), bind(id);
                     update.execute();

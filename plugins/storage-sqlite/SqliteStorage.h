@@ -66,12 +66,14 @@ public:
     std::optional<plugin::Submission> findSubmission(const std::string& id) const override;
     std::int64_t positionInQueue(const std::string& id) const override;
     std::uint64_t queueCount() const override;
-    std::optional<plugin::Submission> claimNext() override;
+    std::optional<plugin::Submission> claimNext(const std::set<std::string>& skip) override;
     void recordHandoff(const std::string& id, const plugin::NodeHandoff& handoff) override;
     void requeue(const std::string& id, const std::string& reason) override;
+    void release(const std::string& id, const std::string& reason) override;
     void markFailed(const std::string& id, const std::string& reason) override;
     std::uint64_t requeueDispatching() override;
-    void storeReport(const std::string& id, const std::string& report, bool final) override;
+    bool storeReport(const std::string& id, const std::string& appServerId, const std::string& taskId,
+                     const std::string& report, bool final) override;
     std::optional<plugin::Submission> findByTask(const std::string& appServerId,
                                                  const std::string& taskId) const override;
     std::vector<plugin::Submission> listUnfinishedHandoffs(std::size_t limit) const override;

@@ -46,6 +46,7 @@ void DispatchDaemonTest::startBrokerWithNodes(const std::string& nodeKeys, const
                           "switchyard.dispatcher.pollIntervalMilliseconds = 100\n"
                           "switchyard.dispatcher.probeIntervalMilliseconds = 200\n"
                           "switchyard.dispatcher.ejectAfterFailures = 2\n"
+                          "switchyard.dispatcher.lostTaskGraceMilliseconds = 500\n"
                           "switchyard.dispatcher.idleMilliseconds = 20\n"
                           "switchyard.instances.dispatch.type = " +
                           strategyType +

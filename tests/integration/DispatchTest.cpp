@@ -249,5 +249,77 @@ TEST_F(DispatchTest, FilesInFlightWhenTheBrokerIsKilledAreDispatchedAfterRestart
         EXPECT_EQ(waitForState(id, "SUCCESS")->getValue<std::string>("state"), "SUCCESS");
 }
 
+TEST_F(DispatchTest, WaitingForAFullNodeCountsNoAttempt)
+{
+    startDispatching(1, "dispatch.round-robin", "app1.maxInFlight = 1\n");
+    nodes[0]->setTaskDuration(700);
+    std::vector<std::string> ids = submitFiles(distinctFiles(3, "full-"));
+    ASSERT_EQ(ids.size(), 3u);
+    // While the first is on the node, the last waits in the queue without spending attempts.
+    ASSERT_EQ(waitForState(ids[0], "SUCCESS")->getValue<std::string>("state"), "SUCCESS");
+    Poco::JSON::Object::Ptr waiting = read("/submit-result?submitID=" + ids[2]).json();
+    EXPECT_EQ(waiting->getValue<std::string>("state"), "QUEUED");
+    EXPECT_EQ(waiting->getValue<int>("attempts"), 0);
+    EXPECT_EQ(waitUntilDispatched(ids)["SUCCESS"], 3);
+    for (const auto& id : ids)
+        EXPECT_EQ(waitForState(id, "SUCCESS")->getValue<int>("attempts"), 1) << "waiting is not an attempt";
+    EXPECT_EQ(nodes[0]->scanRequests(), 3u);
+}
+
+TEST_F(DispatchTest, AFileNoNodeTakesIsFailedAtOnceAndTheRestGoOn)
+{
+    startDispatching(2, "dispatch.round-robin", "app.default.mediaTypes = application/pdf\n");
+    std::string pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+    std::vector<std::string> ids = submitFiles({{"words.txt", "just some words\n"}, {"a.pdf", pdf}});
+    ASSERT_EQ(ids.size(), 2u);
+    auto text = waitForState(ids[0], "FAILED");
+    ASSERT_EQ(text->getValue<std::string>("state"), "FAILED");
+    EXPECT_THAT(text->getValue<std::string>("reason"),
+                HasSubstr("no configured node takes media type text/plain"));
+    EXPECT_EQ(waitForState(ids[1], "SUCCESS")->getValue<std::string>("state"), "SUCCESS");
+}
+
+TEST_F(DispatchTest, ABusyNodeIsNotEjectedAndItsFilesGoElsewhere)
+{
+    startDispatching(2, "dispatch.round-robin");
+    nodes[0]->setBehaviour(FakeNodeServer::Behaviour::Busy503);
+    std::vector<std::string> ids = submitFiles(distinctFiles(8, "busy-"));
+    EXPECT_EQ(waitUntilDispatched(ids)["SUCCESS"], 8);
+    EXPECT_EQ(nodes[1]->acceptedCount(), 8u);
+    HttpAnswer info =
+        httpsClient().get(std::string("/broker/system-info?appServers=true&serect=") + AdminSecret);
+    ASSERT_EQ(info.status, 200) << info.body;
+    auto busy = info.json()->getArray("appServers")->getObject(0);
+    EXPECT_EQ(busy->getValue<std::string>("state"), "healthy") << "busy is not broken";
+    EXPECT_THAT(busy->getValue<std::string>("lastError"), HasSubstr("503"));
+}
+
+TEST_F(DispatchTest, AFileInRetryBackOffDoesNotHoldUpTheQueue)
+{
+    // A long back-off: the first file fails on app1 and waits; the ones behind it go ahead.
+    startDispatching(2, "dispatch.round-robin", "switchyard.dispatcher.retryBackoffMilliseconds = 4000\n");
+    nodes[0]->setBehaviour(FakeNodeServer::Behaviour::Fail500);
+    std::vector<std::string> first = submitFiles(distinctFiles(1, "backoff-first-"), 100);
+    ASSERT_EQ(first.size(), 1u);
+    // Once it has failed its first attempt, it waits out the back-off.
+    Poco::JSON::Object::Ptr status;
+    for (int waited = 0; waited < 5000; waited += 20)
+    {
+        status = read("/submit-result?submitID=" + first[0]).json();
+        if (status->getValue<int>("attempts") == 1 && status->getValue<std::string>("state") == "QUEUED" &&
+            !status->isNull("reason"))
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_THAT(status->getValue<std::string>("reason"), HasSubstr("attempt 1: app1 answered HTTP 500"));
+    nodes[0]->setBehaviour(FakeNodeServer::Behaviour::Normal);
+    auto start = std::chrono::steady_clock::now();
+    std::vector<std::string> later = submitFiles(distinctFiles(4, "backoff-later-"));
+    EXPECT_EQ(waitUntilDispatched(later, 3000)["SUCCESS"], 4) << "the queue went on behind the waiting file";
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(3500));
+    EXPECT_EQ(read("/submit-result?submitID=" + first[0]).json()->getValue<std::string>("state"), "QUEUED");
+    EXPECT_EQ(waitForState(first[0], "SUCCESS")->getValue<std::string>("appServerID"), "app2");
+}
+
 } // namespace
 } // namespace switchyard::testsupport

@@ -123,6 +123,13 @@ private:
             sendJson(response, 500, body);
             return;
         }
+        if (behaviour == Behaviour::Busy503)
+        {
+            Poco::JSON::Object body;
+            body.set("error", "the fake node is busy on purpose");
+            sendJson(response, 503, body);
+            return;
+        }
         std::string taskId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
         {
             std::lock_guard<std::mutex> lock(_node._mutex);

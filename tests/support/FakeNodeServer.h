@@ -26,6 +26,8 @@ public:
     {
         Normal,
         Fail500,
+        /// /scan answers 503 (its queue is full); /system-info still answers.
+        Busy503,
         Hang,
         /// Every connection is dropped without an answer, as if the process were gone.
         Dead,

@@ -37,7 +37,7 @@ protected:
 
     void finish(const std::string& id)
     {
-        ASSERT_EQ(storage->claimNext()->id, id);
+        ASSERT_EQ(storage->claimNext({})->id, id);
         storage->recordHandoff(id, plugin::NodeHandoff{"app1", "task", 200, "{}"});
         // Expiry is "changed strictly before now"; let the clock move past the change.
         std::this_thread::sleep_for(std::chrono::milliseconds(3));

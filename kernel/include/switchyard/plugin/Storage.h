@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,10 +55,12 @@ public:
     /// The number of Queued submissions. O(1).
     virtual std::uint64_t queueCount() const = 0;
 
-    /// Takes the next Queued submission (highest priority, then lowest sequence), moves it to
-    /// Dispatching, increments its `attempts` and returns it with those changes. Returns
-    /// nothing when the queue is empty. Two concurrent callers never get the same submission.
-    virtual std::optional<Submission> claimNext() = 0;
+    /// Takes the next Queued submission (highest priority, then lowest sequence) whose id is not
+    /// in `skip` (the dispatcher's submissions waiting out a retry back-off; a few at most),
+    /// moves it to Dispatching, increments its `attempts` and returns it with those changes.
+    /// Returns nothing when no such submission is queued. Two concurrent callers never get the
+    /// same submission. O(log n + |skip|).
+    virtual std::optional<Submission> claimNext(const std::set<std::string>& skip) = 0;
 
     /// Records that a node accepted a Dispatching submission: state Success with the node's
     /// fields. Throws Poco::NotFoundException if `id` is unknown, Poco::IllegalStateException
@@ -69,6 +72,11 @@ public:
     /// recordHandoff.
     virtual void requeue(const std::string& id, const std::string& reason) = 0;
 
+    /// Puts a Dispatching submission back at its original place without counting the claim as
+    /// an attempt (no node was tried: none had room), so `attempts` is decremented again;
+    /// `reason` says what it waits for. Same exceptions as recordHandoff.
+    virtual void release(const std::string& id, const std::string& reason) = 0;
+
     /// Gives up on a Queued or Dispatching submission: state Failed with `reason`.
     /// Same exceptions as recordHandoff (IllegalState for Success or Failed).
     virtual void markFailed(const std::string& id, const std::string& reason) = 0;
@@ -77,11 +85,15 @@ public:
     /// dispatcher, when no other dispatcher of this storage runs. Returns how many.
     virtual std::uint64_t requeueDispatching() = 0;
 
-    /// Stores the node's report for a Success submission (JSON text, as the node's /task
-    /// answered), replacing an older one; `final` when the node finished the task (its state is
-    /// SUCCESS or FAILED), which also sets Submission::reportFinal. A final report is never
-    /// replaced by a non-final one. Throws Poco::NotFoundException for an unknown id.
-    virtual void storeReport(const std::string& id, const std::string& report, bool final) = 0;
+    /// Stores the report of task `taskId` on node `appServerId` for a Success submission (JSON
+    /// text, as the node's /task answered), replacing an older one; `final` when the node
+    /// finished the task (its state is SUCCESS or FAILED), which also sets
+    /// Submission::reportFinal. A final report is never replaced by a non-final one. Returns
+    /// false, storing nothing, when the submission is no longer Success with that node and task
+    /// (a late report of a task that was taken back and dispatched again). Throws
+    /// Poco::NotFoundException for an unknown id.
+    virtual bool storeReport(const std::string& id, const std::string& appServerId, const std::string& taskId,
+                             const std::string& report, bool final) = 0;
 
     /// The cached report of a submission, if any.
     virtual std::optional<std::string> findReport(const std::string& id) const = 0;
@@ -96,7 +108,8 @@ public:
     virtual std::vector<Submission> listUnfinishedHandoffs(std::size_t limit) const = 0;
 
     /// Takes back a Success submission whose node did not finish it (it lost the task, or died):
-    /// state Queued at its original place, node fields and cached report cleared, `reason` set.
+    /// state Queued at its original place, node fields and cached report cleared, `reason` set,
+    /// `attempts` back to 0 (the hand-over it counted succeeded; a new round of attempts begins).
     /// Throws Poco::NotFoundException for an unknown id, Poco::IllegalStateException when it is
     /// not Success or its report is final.
     virtual void returnToQueue(const std::string& id, const std::string& reason) = 0;

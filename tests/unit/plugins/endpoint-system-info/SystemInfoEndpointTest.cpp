@@ -140,7 +140,7 @@ TEST_F(SystemInfoEndpointTest, SumsTheQueuesOfEveryStorage)
     const auto second = std::make_shared<memory::MemoryStorage>();
     addQueued(*first, {"a", "b"});
     addQueued(*second, {"c", "d", "e"});
-    second->claimNext();
+    second->claimNext({});
     _context.provide<plugin::Storage>("first", first);
     _context.provide<plugin::Storage>("second", second);
 

@@ -55,7 +55,7 @@ std::uint64_t StorageContractTest::add(const std::string& id, int priority)
 std::vector<std::string> StorageContractTest::claimAll()
 {
     std::vector<std::string> ids;
-    while (const std::optional<plugin::Submission> claimed = _storage->claimNext())
+    while (const std::optional<plugin::Submission> claimed = _storage->claimNext({}))
         ids.push_back(claimed->id);
     return ids;
 }
@@ -200,7 +200,7 @@ TEST_P(StorageContractTest, ClaimMovesToDispatchingAndCountsTheAttempt)
 {
     const std::uint64_t sequence = add("a", 7);
 
-    const std::optional<plugin::Submission> claimed = _storage->claimNext();
+    const std::optional<plugin::Submission> claimed = _storage->claimNext({});
     ASSERT_TRUE(claimed);
     EXPECT_EQ(claimed->id, "a");
     EXPECT_EQ(claimed->state, SubmissionState::Dispatching);
@@ -218,10 +218,10 @@ TEST_P(StorageContractTest, ClaimMovesToDispatchingAndCountsTheAttempt)
 
 TEST_P(StorageContractTest, ClaimsNothingFromAnEmptyQueue)
 {
-    EXPECT_FALSE(_storage->claimNext());
+    EXPECT_FALSE(_storage->claimNext({}));
     add("a");
-    EXPECT_TRUE(_storage->claimNext());
-    EXPECT_FALSE(_storage->claimNext());
+    EXPECT_TRUE(_storage->claimNext({}));
+    EXPECT_FALSE(_storage->claimNext({}));
 }
 
 TEST_P(StorageContractTest, PositionsFollowDispatchOrder)
@@ -249,19 +249,19 @@ TEST_P(StorageContractTest, PositionsMoveUpAsSubmissionsAreClaimed)
     _storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")}, {});
     EXPECT_EQ(_storage->positionInQueue("d"), 3);
 
-    _storage->claimNext();
+    _storage->claimNext({});
     EXPECT_EQ(_storage->positionInQueue("a"), -1) << "a Dispatching submission has no position";
     EXPECT_EQ(_storage->positionInQueue("b"), 0);
     EXPECT_EQ(_storage->positionInQueue("d"), 2);
 
-    _storage->claimNext();
+    _storage->claimNext({});
     EXPECT_EQ(_storage->positionInQueue("d"), 1);
 }
 
 TEST_P(StorageContractTest, RequeueRestoresTheOriginalPlace)
 {
     _storage->addSubmissions({submission("a"), submission("b"), submission("c")}, {});
-    ASSERT_EQ(_storage->claimNext()->id, "a");
+    ASSERT_EQ(_storage->claimNext({})->id, "a");
     add("d");
 
     _storage->requeue("a", "app1 connection refused");
@@ -275,7 +275,7 @@ TEST_P(StorageContractTest, RequeueRestoresTheOriginalPlace)
     EXPECT_EQ(found->reason, "app1 connection refused");
     EXPECT_EQ(found->attempts, 1u);
 
-    const std::optional<plugin::Submission> again = _storage->claimNext();
+    const std::optional<plugin::Submission> again = _storage->claimNext({});
     ASSERT_TRUE(again);
     EXPECT_EQ(again->id, "a");
     EXPECT_EQ(again->attempts, 2u);
@@ -286,7 +286,7 @@ TEST_P(StorageContractTest, RequeueRestoresThePlaceAmongPriorities)
 {
     add("low", 0);
     add("high1", 50);
-    ASSERT_EQ(_storage->claimNext()->id, "high1");
+    ASSERT_EQ(_storage->claimNext({})->id, "high1");
     add("high2", 50);
     add("urgent", 100);
 
@@ -302,9 +302,9 @@ TEST_P(StorageContractTest, RequeueRestoresThePlaceAmongPriorities)
 TEST_P(StorageContractTest, RecordsTheHandoff)
 {
     add("a");
-    _storage->claimNext();
+    _storage->claimNext({});
     _storage->requeue("a", "app1 connection refused");
-    _storage->claimNext();
+    _storage->claimNext({});
 
     _storage->recordHandoff("a", handoff());
 
@@ -341,7 +341,7 @@ TEST_P(StorageContractTest, FailsAQueuedSubmission)
 TEST_P(StorageContractTest, FailsADispatchingSubmission)
 {
     add("a");
-    _storage->claimNext();
+    _storage->claimNext({});
 
     _storage->markFailed("a", "all 3 attempts failed: app2 connection refused");
 
@@ -351,15 +351,15 @@ TEST_P(StorageContractTest, FailsADispatchingSubmission)
     EXPECT_EQ(found->reason, "all 3 attempts failed: app2 connection refused");
     EXPECT_EQ(found->attempts, 1u);
     EXPECT_EQ(_storage->queueCount(), 0u);
-    EXPECT_FALSE(_storage->claimNext());
+    EXPECT_FALSE(_storage->claimNext({}));
 }
 
 TEST_P(StorageContractTest, RefusesIllegalTransitionsAndChangesNothing)
 {
     _storage->addSubmissions({submission("queued"), submission("success"), submission("failed")}, {});
-    _storage->claimNext();
-    _storage->claimNext();
-    _storage->claimNext();
+    _storage->claimNext({});
+    _storage->claimNext({});
+    _storage->claimNext({});
     _storage->requeue("queued", "retry");
     _storage->recordHandoff("success", handoff());
     _storage->markFailed("failed", "gave up");
@@ -392,7 +392,7 @@ TEST_P(StorageContractTest, ThrowsNotFoundForUnknownIds)
     EXPECT_THROW(_storage->recordHandoff("unknown", handoff()), Poco::NotFoundException);
     EXPECT_THROW(_storage->requeue("unknown", "reason"), Poco::NotFoundException);
     EXPECT_THROW(_storage->markFailed("unknown", "reason"), Poco::NotFoundException);
-    EXPECT_THROW(_storage->storeReport("unknown", "{}", false), Poco::NotFoundException);
+    EXPECT_THROW(_storage->storeReport("unknown", "app2", "task-7", "{}", false), Poco::NotFoundException);
     EXPECT_FALSE(_storage->findSubmission("unknown"));
     EXPECT_EQ(_storage->queueCount(), 1u);
 }
@@ -400,9 +400,9 @@ TEST_P(StorageContractTest, ThrowsNotFoundForUnknownIds)
 TEST_P(StorageContractTest, RequeueDispatchingPutsEveryClaimBack)
 {
     _storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")}, {});
-    _storage->claimNext();
-    _storage->claimNext();
-    _storage->claimNext();
+    _storage->claimNext({});
+    _storage->claimNext({});
+    _storage->claimNext({});
     _storage->recordHandoff("c", handoff());
 
     EXPECT_EQ(_storage->requeueDispatching(), 2u);
@@ -423,13 +423,13 @@ TEST_P(StorageContractTest, CountsTheQueue)
     EXPECT_EQ(_storage->queueCount(), 0u);
     _storage->addSubmissions({submission("a"), submission("b"), submission("c")}, {});
     EXPECT_EQ(_storage->queueCount(), 3u);
-    _storage->claimNext();
+    _storage->claimNext({});
     EXPECT_EQ(_storage->queueCount(), 2u);
     _storage->requeue("a", "retry");
     EXPECT_EQ(_storage->queueCount(), 3u);
     _storage->markFailed("b", "gave up");
     EXPECT_EQ(_storage->queueCount(), 2u);
-    _storage->claimNext();
+    _storage->claimNext({});
     _storage->recordHandoff("a", handoff());
     EXPECT_EQ(_storage->queueCount(), 1u);
 }
@@ -439,17 +439,55 @@ TEST_P(StorageContractTest, StoresAndReplacesReports)
     add("a");
     add("b");
     EXPECT_FALSE(_storage->findReport("a"));
+    EXPECT_FALSE(_storage->storeReport("a", "app2", "task-7", "{}", false)) << "not handed over yet";
+    EXPECT_FALSE(_storage->findReport("a"));
+    ASSERT_EQ(_storage->claimNext({})->id, "a");
+    _storage->recordHandoff("a", handoff());
 
-    _storage->storeReport("a", R"({"overallState":"IN_PROGRESS"})", false);
+    EXPECT_TRUE(_storage->storeReport("a", "app2", "task-7", R"({"overallState":"IN_PROGRESS"})", false));
     EXPECT_EQ(_storage->findReport("a"), std::optional<std::string>(R"({"overallState":"IN_PROGRESS"})"));
     EXPECT_FALSE(_storage->findSubmission("a")->reportFinal);
-    _storage->storeReport("a", R"({"overallState":"SUCCESS"})", true);
+    EXPECT_FALSE(_storage->storeReport("a", "app2", "task-6", R"({"overallState":"SUCCESS"})", true))
+        << "another task's report";
+    EXPECT_FALSE(_storage->storeReport("a", "app1", "task-7", R"({"overallState":"SUCCESS"})", true))
+        << "another node's report";
+    EXPECT_FALSE(_storage->findSubmission("a")->reportFinal);
+    EXPECT_TRUE(_storage->storeReport("a", "app2", "task-7", R"({"overallState":"SUCCESS"})", true));
     EXPECT_EQ(_storage->findReport("a"), std::optional<std::string>(R"({"overallState":"SUCCESS"})"));
     EXPECT_TRUE(_storage->findSubmission("a")->reportFinal);
     // A late in-progress answer never replaces the final report.
-    _storage->storeReport("a", R"({"overallState":"IN_PROGRESS"})", false);
+    _storage->storeReport("a", "app2", "task-7", R"({"overallState":"IN_PROGRESS"})", false);
     EXPECT_EQ(_storage->findReport("a"), std::optional<std::string>(R"({"overallState":"SUCCESS"})"));
     EXPECT_FALSE(_storage->findReport("b"));
+}
+
+TEST_P(StorageContractTest, ClaimsSkipTheGivenIdsAndKeepTheirPlaces)
+{
+    add("a", 5);
+    add("b", 5);
+    add("c", 1);
+    EXPECT_EQ(_storage->claimNext({"a"})->id, "b");
+    EXPECT_EQ(_storage->positionInQueue("a"), 0);
+    EXPECT_EQ(_storage->claimNext({"a", "c"}), std::nullopt);
+    EXPECT_EQ(_storage->claimNext({"zzz"})->id, "a");
+    EXPECT_EQ(_storage->claimNext({})->id, "c");
+}
+
+TEST_P(StorageContractTest, ReleaseReturnsAClaimWithoutCountingAnAttempt)
+{
+    add("a", 5);
+    add("b", 5);
+    ASSERT_EQ(_storage->claimNext({})->id, "a");
+    _storage->requeue("a", "app1 connection refused");
+    ASSERT_EQ(_storage->claimNext({})->attempts, 2u);
+    _storage->release("a", "waiting for a node with free capacity");
+    const std::optional<plugin::Submission> released = _storage->findSubmission("a");
+    EXPECT_EQ(released->state, SubmissionState::Queued);
+    EXPECT_EQ(released->attempts, 1u) << "the claim that found no node is not an attempt";
+    EXPECT_EQ(released->reason, "waiting for a node with free capacity");
+    EXPECT_EQ(_storage->positionInQueue("a"), 0);
+    EXPECT_THROW(_storage->release("a", "x"), Poco::IllegalStateException) << "only a claim is released";
+    EXPECT_THROW(_storage->release("unknown", "x"), Poco::NotFoundException);
 }
 
 TEST_P(StorageContractTest, ConcurrentClaimsNeverShareASubmission)
@@ -469,7 +507,7 @@ TEST_P(StorageContractTest, ConcurrentClaimsNeverShareASubmission)
             [this, &mutex, &claimed]
             {
                 std::vector<std::string> mine;
-                while (const std::optional<plugin::Submission> next = _storage->claimNext())
+                while (const std::optional<plugin::Submission> next = _storage->claimNext({}))
                     mine.push_back(next->id);
                 const std::lock_guard<std::mutex> lock(mutex);
                 claimed.insert(claimed.end(), mine.begin(), mine.end());
@@ -509,7 +547,7 @@ TEST_P(StorageContractTest, ConcurrentAddsAndClaimsLoseNothing)
                 std::vector<std::string> mine;
                 while (addersDone.load() < 2 || _storage->queueCount() > 0)
                 {
-                    if (const std::optional<plugin::Submission> next = _storage->claimNext())
+                    if (const std::optional<plugin::Submission> next = _storage->claimNext({}))
                         mine.push_back(next->id);
                     else
                         std::this_thread::yield();
@@ -614,12 +652,12 @@ TEST_P(StorageContractTest, RetentionRemovesOnlyFinishedSubmissionsAndUnreferenc
     sharing.sha256 = shared;
     _storage->addSubmissions({done, failed, sharing, queued},
                              {fileFacts(kept, "k"), fileFacts(shared, "s"), fileFacts(gone, "g")});
-    ASSERT_EQ(_storage->claimNext()->id, "done");
+    ASSERT_EQ(_storage->claimNext({})->id, "done");
     _storage->recordHandoff("done", handoff());
-    _storage->storeReport("done", "{}", true);
-    ASSERT_EQ(_storage->claimNext()->id, "failed");
+    _storage->storeReport("done", "app2", "task-7", "{}", true);
+    ASSERT_EQ(_storage->claimNext({})->id, "failed");
     _storage->markFailed("failed", "gave up");
-    ASSERT_EQ(_storage->claimNext()->id, "sharing"); // stays Dispatching: in flight
+    ASSERT_EQ(_storage->claimNext({})->id, "sharing"); // stays Dispatching: in flight
 
     // Nothing has finished before the epoch.
     EXPECT_TRUE(_storage->removeFinishedBefore(0).empty());
@@ -642,7 +680,7 @@ TEST_P(StorageContractTest, FindsASubmissionByItsNodeTask)
 {
     add("a");
     add("b");
-    ASSERT_EQ(_storage->claimNext()->id, "a");
+    ASSERT_EQ(_storage->claimNext({})->id, "a");
     _storage->recordHandoff("a", handoff());
     const plugin::NodeHandoff given = handoff();
     EXPECT_EQ(_storage->findByTask(given.appServerId, given.taskId)->id, "a");
@@ -657,13 +695,13 @@ TEST_P(StorageContractTest, ListsUnfinishedHandoffsAndReturnsThemToTheirPlace)
     add("first", 5);
     add("second", 5);
     add("third", 5);
-    ASSERT_EQ(_storage->claimNext()->id, "first");
+    ASSERT_EQ(_storage->claimNext({})->id, "first");
     _storage->recordHandoff("first", handoff());
-    ASSERT_EQ(_storage->claimNext()->id, "second");
+    ASSERT_EQ(_storage->claimNext({})->id, "second");
     plugin::NodeHandoff other = handoff();
     other.taskId = "task-8";
     _storage->recordHandoff("second", other);
-    _storage->storeReport("second", R"({"overallState":"SUCCESS"})", true);
+    _storage->storeReport("second", "app2", "task-8", R"({"overallState":"SUCCESS"})", true);
 
     std::vector<plugin::Submission> unfinished = _storage->listUnfinishedHandoffs(10);
     ASSERT_EQ(unfinished.size(), 1u);
@@ -671,10 +709,14 @@ TEST_P(StorageContractTest, ListsUnfinishedHandoffsAndReturnsThemToTheirPlace)
     EXPECT_EQ(unfinished[0].taskId, handoff().taskId);
     EXPECT_TRUE(_storage->listUnfinishedHandoffs(0).empty());
 
-    _storage->storeReport("first", R"({"overallState":"IN_PROGRESS"})", false);
+    _storage->storeReport("first", "app2", "task-7", R"({"overallState":"IN_PROGRESS"})", false);
     _storage->returnToQueue("first", "app2 stopped answering");
     const std::optional<plugin::Submission> back = _storage->findSubmission("first");
     EXPECT_EQ(back->state, SubmissionState::Queued);
+    EXPECT_EQ(back->attempts, 0u) << "a new round of attempts begins";
+    EXPECT_FALSE(_storage->storeReport("first", "app2", "task-7", R"({"overallState":"SUCCESS"})", true))
+        << "a late report of the task taken back is not kept";
+    EXPECT_FALSE(_storage->findReport("first"));
     EXPECT_EQ(back->reason, "app2 stopped answering");
     EXPECT_EQ(back->appServerId, "");
     EXPECT_EQ(back->taskId, "");

@@ -96,7 +96,7 @@ void expectSameSubmission(const plugin::Submission& actual, const plugin::Submis
 std::vector<std::string> claimAll(plugin::Storage& storage)
 {
     std::vector<std::string> ids;
-    while (const std::optional<plugin::Submission> claimed = storage.claimNext())
+    while (const std::optional<plugin::Submission> claimed = storage.claimNext({}))
         ids.push_back(claimed->id);
     return ids;
 }
@@ -123,13 +123,13 @@ TEST(SqliteStorage, KeepsEverythingAcrossCloseAndReopen)
                                 {fileFacts(kept, "first.exe")});
         storage->addSubmissions({submission("mid", 40), submission("failed", 10), submission("retried", 60)},
                                 {});
-        ASSERT_EQ(storage->claimNext()->id, "high");
-        ASSERT_EQ(storage->claimNext()->id, "retried");
+        ASSERT_EQ(storage->claimNext({})->id, "high");
+        ASSERT_EQ(storage->claimNext({})->id, "retried");
         storage->requeue("retried", "app1 connection refused");
-        ASSERT_EQ(storage->claimNext()->id, "retried");
-        ASSERT_EQ(storage->claimNext()->id, "done");
+        ASSERT_EQ(storage->claimNext({})->id, "retried");
+        ASSERT_EQ(storage->claimNext({})->id, "done");
         storage->recordHandoff("done", handoff());
-        storage->storeReport("done", R"({"overallState":"SUCCESS"})", true);
+        storage->storeReport("done", "app1", "task-1", R"({"overallState":"SUCCESS"})", true);
         storage->markFailed("failed", "not supported");
         for (const std::string id : {"low", "high", "done", "mid", "failed", "retried"})
         {
@@ -166,8 +166,8 @@ TEST(SqliteStorage, RequeuesDispatchingSubmissionsAfterARestart)
     {
         std::unique_ptr<SqliteStorage> storage = database.open();
         storage->addSubmissions({submission("a"), submission("b"), submission("c"), submission("d")}, {});
-        ASSERT_EQ(storage->claimNext()->id, "a");
-        ASSERT_EQ(storage->claimNext()->id, "b");
+        ASSERT_EQ(storage->claimNext({})->id, "a");
+        ASSERT_EQ(storage->claimNext({})->id, "b");
         // The broker dies here, with a and b handed to nodes that never answered.
     }
 
@@ -183,7 +183,7 @@ TEST(SqliteStorage, RequeuesDispatchingSubmissionsAfterARestart)
     EXPECT_EQ(reopened->positionInQueue("b"), 1);
     EXPECT_EQ(reopened->positionInQueue("d"), 3);
     EXPECT_EQ(reopened->findSubmission("b")->attempts, 1u);
-    const std::optional<plugin::Submission> again = reopened->claimNext();
+    const std::optional<plugin::Submission> again = reopened->claimNext({});
     ASSERT_TRUE(again);
     EXPECT_EQ(again->id, "a");
     EXPECT_EQ(again->attempts, 2u);
@@ -195,13 +195,14 @@ TEST(SqliteStorage, ADestroyedInstanceThatWasNeverStoppedLeavesItsDataOnDisk)
     std::unique_ptr<SqliteStorage> storage = database.open();
     storage->addSubmissions({submission("a", 5), submission("b", 9)},
                             {fileFacts(std::string(64, 'e'), "a.exe")});
-    storage->claimNext();
-    storage->storeReport("b", "{}", false);
+    storage->claimNext({});
+    storage->recordHandoff("b", handoff());
+    storage->storeReport("b", "app1", "task-1", "{}", false);
     storage.reset();
 
     std::unique_ptr<SqliteStorage> reopened = database.open();
     EXPECT_EQ(reopened->findSubmission("a")->state, SubmissionState::Queued);
-    EXPECT_EQ(reopened->findSubmission("b")->state, SubmissionState::Dispatching);
+    EXPECT_EQ(reopened->findSubmission("b")->state, SubmissionState::Success);
     EXPECT_EQ(reopened->findReport("b"), std::optional<std::string>("{}"));
     EXPECT_TRUE(reopened->findFile(std::string(64, 'e')));
     EXPECT_EQ(reopened->positionInQueue("a"), 0);
@@ -223,7 +224,7 @@ TEST(SqliteStorage, AReturnedAddSurvivesAKilledProcess)
             std::unique_ptr<SqliteStorage> storage = database.open();
             storage->addSubmissions({submission("before-kill", 3)},
                                     {fileFacts(std::string(64, 'e'), "k.exe")});
-            storage->claimNext();
+            storage->claimNext({});
             storage->addSubmissions({submission("queued-at-kill", 7)}, {});
             const char done = 'y';
             if (::write(ready[1], &done, 1) != 1)
@@ -518,7 +519,7 @@ TEST(SqliteStorage, RetentionFindsAFileRecordedWithoutASubmission)
     EXPECT_FALSE(storage->findFile(alone));
     EXPECT_TRUE(storage->findFile(laterUsed));
 
-    storage->claimNext();
+    storage->claimNext({});
     storage->markFailed("user", "gave up");
     EXPECT_EQ(storage->removeFinishedBefore(std::numeric_limits<std::int64_t>::max()),
               std::vector<std::string>{laterUsed});
@@ -532,7 +533,7 @@ TEST(SqliteStorage, RefusesCallsWhenNotOpen)
     storage->stop();
     EXPECT_THROW(storage->addSubmissions({submission("a")}, {}), Poco::IllegalStateException);
     EXPECT_THROW(storage->findSubmission("a"), Poco::IllegalStateException);
-    EXPECT_THROW(storage->claimNext(), Poco::IllegalStateException);
+    EXPECT_THROW(storage->claimNext({}), Poco::IllegalStateException);
     EXPECT_THROW(storage->queueCount(), Poco::IllegalStateException);
     EXPECT_NO_THROW(storage->stop()) << "stop() twice is harmless";
     storage->start();

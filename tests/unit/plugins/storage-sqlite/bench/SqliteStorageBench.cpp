@@ -14,7 +14,7 @@
 //       adds COUNT queued submissions (ids q0000000...) in calls of 1000.
 //   storage_sqlite_bench open       --db FILE [--lookups 100000] [--max-rss-mib 150]
 //       opens a filled database in this fresh process and reports start time, RSS and the time of
-//       positionInQueue(), findSubmission(), queueCount(), claimNext() and requeue(); exits 1 when
+//       positionInQueue(), findSubmission(), queueCount(), claimNext({}) and requeue(); exits 1 when
 //       the peak RSS passes --max-rss-mib.
 #include "SqliteStorage.h"
 
@@ -241,7 +241,7 @@ int openFilled(const std::map<std::string, std::string>& options)
     constexpr int Claims = 200;
     std::vector<std::string> claimed;
     for (int round = 0; round < Claims; ++round)
-        claimed.push_back(storage->claimNext()->id);
+        claimed.push_back(storage->claimNext({})->id);
     std::printf("claimNext: %.2f ms each (committed one by one)\n", 1e3 * secondsSince(phase) / Claims);
     phase = Clock::now();
     for (const std::string& id : claimed)
