@@ -198,9 +198,21 @@ std::vector<std::uint64_t> SqliteStorage::addSubmissions(const std::vector<plugi
     return std::move(request.sequences);
 }
 
+void SqliteStorage::useSynchronous(SqliteStorageSettings::Synchronous level)
+{
+    // Only when the two differ; the writer connection was opened with `synchronous`. Set before
+    // every write that needs it (it costs no I/O), so no write ever runs with another's level.
+    if (_settings.synchronous == _settings.dispatchSynchronous)
+        return;
+    SqliteDatabase::execute(*_writer, level == SqliteStorageSettings::Synchronous::Full
+                                          ? "PRAGMA synchronous = FULL"
+                                          : "PRAGMA synchronous = NORMAL");
+}
+
 void SqliteStorage::writeBatch(const std::vector<AddRequest*>& batch)
 {
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.synchronous);
     AddBatchWriter(*_writer, _queue, _settings.path).write(batch, _nextSequence, epochMilliseconds());
 }
 
@@ -281,6 +293,7 @@ std::optional<plugin::Submission> SqliteStorage::claimNext(const std::set<std::s
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.dispatchSynchronous);
     return guarded(
         "claim the next submission",
         [&]() -> std::optional<plugin::Submission>
@@ -320,7 +333,7 @@ std::optional<plugin::Submission> SqliteStorage::claimNext(const std::set<std::s
                 if (update.execute() != 1)
                     throw Poco::Data::DataException("submission " + claimed.id +
                                                     " changed under the writer lock");
-                // Committed (autocommit, synchronous): only now does it leave the queue.
+                // Committed (autocommit): only now does it leave the queue.
                 _queue.erase(*key);
                 return claimed;
             }
@@ -332,6 +345,7 @@ void SqliteStorage::recordHandoff(const std::string& id, const plugin::NodeHando
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.dispatchSynchronous);
     guarded("record the hand-off of " + id,
             [&]
             {
@@ -351,6 +365,7 @@ void SqliteStorage::requeue(const std::string& id, const std::string& reason)
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.dispatchSynchronous);
     guarded("requeue " + id,
             [&]
             {
@@ -378,6 +393,7 @@ void SqliteStorage::release(const std::string& id, const std::string& reason)
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.dispatchSynchronous);
     guarded("release " + id,
             [&]
             {
@@ -403,6 +419,7 @@ void SqliteStorage::markFailed(const std::string& id, const std::string& reason)
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.dispatchSynchronous);
     guarded("mark " + id + " as failed",
             [&]
             {
@@ -422,6 +439,7 @@ std::uint64_t SqliteStorage::requeueDispatching()
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.dispatchSynchronous);
     return guarded("requeue the dispatching submissions",
                    [&]() -> std::uint64_t
                    {
@@ -459,6 +477,7 @@ bool SqliteStorage::storeReport(const std::string& id, const std::string& appSer
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.dispatchSynchronous);
     return guarded(
         "store the report of " + id,
         [&]
@@ -558,6 +577,7 @@ void SqliteStorage::returnToQueue(const std::string& id, const std::string& reas
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    useSynchronous(_settings.dispatchSynchronous);
     guarded("return " + id + " to the queue",
             [&]
             {
@@ -614,6 +634,8 @@ std::vector<std::string> SqliteStorage::removeFinishedBefore(std::int64_t update
 {
     requireOpen();
     const std::lock_guard<std::mutex> lock(_writeMutex);
+    // Synced in full: the binaries of what it removes are deleted next, so it must not come back.
+    useSynchronous(_settings.synchronous);
     return guarded(
         "remove finished submissions",
         [&]

@@ -102,6 +102,8 @@ private:
     void rebuildQueue();
 
     /// GroupCommitter's writer.
+    /// Sets the writer's `synchronous` for the write about to run (the caller holds _writeMutex).
+    void useSynchronous(SqliteStorageSettings::Synchronous level);
     void writeBatch(const std::vector<AddRequest*>& batch);
 
     /// The state of `id`, which must be one of `allowed`: throws Poco::NotFoundException or

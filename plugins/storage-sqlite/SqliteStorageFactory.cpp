@@ -14,7 +14,8 @@ namespace switchyard::plugins::sqlite
 {
 
 const std::vector<std::string> SqliteStorageFactory::Keys = {
-    "path", "synchronous", "busyTimeoutMs", "cacheSizeKiB", "maxBatch", "readConnections"};
+    "path",         "synchronous", "dispatchSynchronous", "busyTimeoutMs",
+    "cacheSizeKiB", "maxBatch",    "readConnections"};
 
 SqliteStorageSettings SqliteStorageFactory::readSettings(const plugin::ConfigReader& reader,
                                                          const std::string& dataDirectory)
@@ -45,13 +46,17 @@ SqliteStorageSettings SqliteStorageFactory::readSettings(const plugin::ConfigRea
         reader.fail("path", "'" + path.string() + "' is a folder; name the database file in it");
     settings.path = path.string();
 
-    const std::string synchronous = Poco::toLower(reader.getString("synchronous", "full"));
-    if (synchronous == "full")
-        settings.synchronous = SqliteStorageSettings::Synchronous::Full;
-    else if (synchronous == "normal")
-        settings.synchronous = SqliteStorageSettings::Synchronous::Normal;
-    else
-        reader.fail("synchronous", "expected full or normal, got '" + synchronous + "'");
+    auto readSynchronous = [&reader](const std::string& key, const std::string& fallback)
+    {
+        const std::string value = Poco::toLower(reader.getString(key, fallback));
+        if (value == "full")
+            return SqliteStorageSettings::Synchronous::Full;
+        if (value != "normal")
+            reader.fail(key, "expected full or normal, got '" + value + "'");
+        return SqliteStorageSettings::Synchronous::Normal;
+    };
+    settings.synchronous = readSynchronous("synchronous", "full");
+    settings.dispatchSynchronous = readSynchronous("dispatchSynchronous", "normal");
 
     settings.busyTimeoutMs =
         static_cast<int>(reader.getInteger("busyTimeoutMs", settings.busyTimeoutMs, 0, 600000));

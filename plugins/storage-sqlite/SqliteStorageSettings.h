@@ -23,6 +23,11 @@ struct SqliteStorageSettings
     /// Absolute path of the database file.
     std::string path;
     Synchronous synchronous = Synchronous::Full;
+    /// How the dispatcher's own changes (claims, hand-overs, reports, requeues) are synced when
+    /// `synchronous` is Full: Normal (the default) spares them the fsync, as losing the last of
+    /// them to a power cut only means a file is handed to a node again, never lost; the next
+    /// Full commit syncs them too. /submit's additions are always synced as `synchronous` says.
+    Synchronous dispatchSynchronous = Synchronous::Normal;
     /// How long a statement waits for a lock held by another connection before failing.
     int busyTimeoutMs = 5000;
     /// Page cache of each connection, KiB.

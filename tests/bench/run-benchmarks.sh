@@ -102,44 +102,8 @@ secret="bench-admin-key-0123456789abcdef"
 clockTicks="$(getconf CLK_TCK)"
 pids=()
 
-cleanup() {
-    for pid in "${pids[@]}"; do
-        kill -KILL "$pid" 2>/dev/null || true
-    done
-    if [ "$keep" = 1 ]; then
-        echo "work folder kept: $work" >&2
-    else
-        rm -rf "$work"
-    fi
-}
-trap cleanup EXIT
-
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-
-# CPU seconds (user + system) the process has used so far.
-cpuSeconds() {
-    awk -v ticks="$clockTicks" '{ printf "%.3f\n", ($14 + $15) / ticks }' "/proc/$1/stat"
-}
-
-# minus A B: A - B, for CPU seconds.
-minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f\n", a - b }'; }
-
-rssKiB() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
-hwmKiB() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
-
-# waitReady PID READY_FILE: the HTTPS port once READY_FILE exists; fails if PID exits first.
-waitReady() {
-    local pid="$1" ready="$2"
-    for _ in $(seq 1 1200); do
-        if [ -s "$ready" ]; then
-            jq -r .httpsPort "$ready"
-            return 0
-        fi
-        kill -0 "$pid" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    return 1
-}
+# shellcheck source=tests/bench/bench-common.sh
+. "$here/bench-common.sh"
 
 # startDaemon NAME: runs the shipped profile on $work/NAME/data; sets daemonPid, daemonPort.
 startDaemon() {
@@ -166,15 +130,6 @@ startDaemon() {
         exit 1
     fi
     log "daemon ($name) pid $daemonPid on https://127.0.0.1:$daemonPort"
-}
-
-stopProcess() {
-    local pid="$1" status=0
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" || status=$?
-    if [ "$status" != 0 ]; then
-        echo "run-benchmarks.sh: process $pid exited with status $status" >&2
-    fi
 }
 
 # startPerf NAME PID SECONDS: perf record of PID in the background (only with --perf).

@@ -63,6 +63,7 @@ TEST_F(SqliteStorageFactoryTest, HasDefaultsForEveryKey)
     const SqliteStorageSettings defaults = settings("type = storage.sqlite\n");
     EXPECT_EQ(defaults.path, _folder.path() + "/broker.db");
     EXPECT_EQ(defaults.synchronous, SqliteStorageSettings::Synchronous::Full);
+    EXPECT_EQ(defaults.dispatchSynchronous, SqliteStorageSettings::Synchronous::Normal);
     EXPECT_EQ(defaults.busyTimeoutMs, 5000);
     EXPECT_EQ(defaults.cacheSizeKiB, 4096);
     EXPECT_EQ(defaults.maxBatch, 1024u);
@@ -75,12 +76,14 @@ TEST_F(SqliteStorageFactoryTest, ReadsEveryKey)
                                                 "uses = \n"
                                                 "path = /var/lib/switchyard/queue.db\n"
                                                 "synchronous = NORMAL\n"
+                                                "dispatchSynchronous = full\n"
                                                 "busyTimeoutMs = 250\n"
                                                 "cacheSizeKiB = 1024\n"
                                                 "maxBatch = 64\n"
                                                 "readConnections = 2\n");
     EXPECT_EQ(read.path, "/var/lib/switchyard/queue.db");
     EXPECT_EQ(read.synchronous, SqliteStorageSettings::Synchronous::Normal);
+    EXPECT_EQ(read.dispatchSynchronous, SqliteStorageSettings::Synchronous::Full);
     EXPECT_EQ(read.busyTimeoutMs, 250);
     EXPECT_EQ(read.cacheSizeKiB, 1024);
     EXPECT_EQ(read.maxBatch, 64u);
@@ -96,10 +99,10 @@ TEST_F(SqliteStorageFactoryTest, ResolvesARelativePathInTheDataDirectory)
 
 TEST_F(SqliteStorageFactoryTest, RefusesAnUnknownKey)
 {
-    EXPECT_EQ(
-        configError("synchronus = normal\n"),
-        "synchronus: is not a storage.sqlite setting (known: path, synchronous, busyTimeoutMs, cacheSizeKiB, "
-        "maxBatch, readConnections)");
+    EXPECT_EQ(configError("synchronus = normal\n"), "synchronus: is not a storage.sqlite setting (known: "
+                                                    "path, synchronous, dispatchSynchronous, busyTimeoutMs, "
+                                                    "cacheSizeKiB, "
+                                                    "maxBatch, readConnections)");
 }
 
 TEST_F(SqliteStorageFactoryTest, RefusesAnEmptyPath)
@@ -118,6 +121,8 @@ TEST_F(SqliteStorageFactoryTest, RefusesAnUnknownSynchronousMode)
 {
     EXPECT_EQ(configError("synchronous = off\n"), "synchronous: expected full or normal, got 'off'");
     EXPECT_EQ(configError("synchronous = extra\n"), "synchronous: expected full or normal, got 'extra'");
+    EXPECT_EQ(configError("dispatchSynchronous = off\n"),
+              "dispatchSynchronous: expected full or normal, got 'off'");
 }
 
 TEST_F(SqliteStorageFactoryTest, RefusesNumbersOutOfRange)
