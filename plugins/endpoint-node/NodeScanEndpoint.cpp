@@ -64,20 +64,19 @@ void NodeScanEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::
     SpoolPartHandler parts(_spoolFolder);
     Poco::Net::HTMLForm form;
     const support::MultipartFormReader::Result read =
-        support::MultipartFormReader::read(request, context, parts, form);
+        support::MultipartFormReader::read(request, response, context, parts, form);
     switch (read.outcome)
     {
     case support::MultipartFormReader::Outcome::Read:
         break;
     case support::MultipartFormReader::Outcome::TooLarge:
+    case support::MultipartFormReader::Outcome::Refused:
         return;
     case support::MultipartFormReader::Outcome::NotMultipart:
     case support::MultipartFormReader::Outcome::Malformed:
         context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MALFORMED_BODY", read.message);
         return;
     }
-    if (!context.authenticateWith(form, response))
-        return;
 
     // Query parameters, overridden by form fields of the same name.
     Poco::Net::NameValueCollection parameters = context.parameters();

@@ -3,8 +3,8 @@
 #include "SubmitEndpoint.h"
 
 #include "MediaTypeJson.h"
+#include "MultipartFormReader.h"
 #include "RequestParameters.h"
-#include "TailKeepingInputStream.h"
 #include "UploadPartHandler.h"
 #include "switchyard/plugin/RequestContext.h"
 
@@ -80,36 +80,22 @@ Poco::JSON::Object::Ptr SubmitEndpoint::rejected(const UploadedFile& file, int p
 void SubmitEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                             plugin::RequestContext& context)
 {
-    if (Poco::toLower(request.getContentType()).rfind("multipart/form-data", 0) != 0)
-    {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MALFORMED_BODY",
-                          "the body must be multipart/form-data");
-        return;
-    }
-
     UploadPartHandler parts(isServerFull() ? nullptr : _blobs.get(), _settings);
     Poco::Net::HTMLForm form;
-    support::TailKeepingInputStream bodyStream(context.body());
-    try
+    const support::MultipartFormReader::Result read =
+        support::MultipartFormReader::read(request, response, context, parts, form);
+    switch (read.outcome)
     {
-        form.load(request, bodyStream, parts);
-        // POCO's reader accepts a body cut short; a complete one ends with its closing delimiter.
-        const std::string boundary = Poco::Net::MediaType(request.getContentType()).getParameter("boundary");
-        if (!context.bodyLimitExceeded() && !bodyStream.endsMultipart(boundary))
-            throw Poco::DataFormatException("the body ends before its closing boundary");
-    }
-    catch (const Poco::Exception& error)
-    {
-        if (context.bodyLimitExceeded())
-            return;
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MALFORMED_BODY",
-                          "malformed multipart body: " + error.message());
+    case support::MultipartFormReader::Outcome::Read:
+        break;
+    case support::MultipartFormReader::Outcome::TooLarge:
+    case support::MultipartFormReader::Outcome::Refused:
+        return;
+    case support::MultipartFormReader::Outcome::NotMultipart:
+    case support::MultipartFormReader::Outcome::Malformed:
+        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MALFORMED_BODY", read.message);
         return;
     }
-    if (context.bodyLimitExceeded())
-        return;
-    if (!context.authenticateWith(form, response))
-        return;
 
     // Query parameters, overridden by form fields of the same name.
     Poco::Net::NameValueCollection parameters = context.parameters();

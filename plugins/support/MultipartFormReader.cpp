@@ -15,6 +15,7 @@ namespace switchyard::plugins::support
 {
 
 MultipartFormReader::Result MultipartFormReader::read(Poco::Net::HTTPServerRequest& request,
+                                                      Poco::Net::HTTPServerResponse& response,
                                                       plugin::RequestContext& context,
                                                       Poco::Net::PartHandler& parts,
                                                       Poco::Net::HTMLForm& form)
@@ -37,6 +38,8 @@ MultipartFormReader::Result MultipartFormReader::read(Poco::Net::HTTPServerReque
     }
     if (context.bodyLimitExceeded())
         return {Outcome::TooLarge, {}};
+    if (!context.authenticateWith(form, response))
+        return {Outcome::Refused, {}};
     return {};
 }
 

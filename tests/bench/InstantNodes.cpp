@@ -28,6 +28,8 @@ int main(int argc, char** argv)
         const std::int64_t count = arguments.integer("count", 2);
         const std::string portsFile = arguments.required("ports-file");
 
+        // A broker that closes a connection mid-answer must not end the nodes.
+        std::signal(SIGPIPE, SIG_IGN);
         sigset_t stopSignals;
         sigemptyset(&stopSignals);
         sigaddset(&stopSignals, SIGTERM);

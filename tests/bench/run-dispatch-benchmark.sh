@@ -162,9 +162,15 @@ started="$(date +%s.%N)"
 startBroker true
 before="$(cpuSeconds "$brokerPid")"
 remaining="$queued"
+deadline=$(($(date +%s) + 900))
 while [ "$remaining" != 0 ]; do
     sleep 0.05
     remaining="$(systemInfo | jq .queueInfo.queueCount)"
+    if ! kill -0 "$nodesPid" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
+        echo "run-dispatch-benchmark.sh: dispatch stopped with $remaining queued (nodes gone or 15 min passed)" >&2
+        tail -n 5 "$work/nodes.log" >&2
+        exit 1
+    fi
 done
 finished="$(date +%s.%N)"
 after="$(cpuSeconds "$brokerPid")"

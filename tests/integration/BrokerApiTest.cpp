@@ -8,6 +8,7 @@
 #include <Poco/StreamCopier.h>
 #include <gmock/gmock.h>
 
+#include <filesystem>
 #include <sstream>
 
 namespace switchyard::testsupport
@@ -161,6 +162,14 @@ TEST_P(BrokerApiTest, SubmitNeedsASubmitKeyGivenInAnySpelling)
     MultipartBody wrong =
         MultipartBody().field("serect", "not-a-key-000000000000").file("a.bin", "auth matters");
     expectError(httpsClient().post("/submit", wrong.contentType(), wrong.text()), 401, "INVALID_CREDENTIALS");
+    if (GetParam())
+    {
+        // Refused uploads leave no binary behind, nor a half-written one.
+        std::size_t files = 0;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(directory.file("data/samples")))
+            files += entry.is_regular_file() ? 1 : 0;
+        EXPECT_EQ(files, 0u);
+    }
     MultipartBody inForm = MultipartBody().file("a.bin", "auth matters").field("serect", SubmitSecret);
     EXPECT_EQ(httpsClient().post("/submit", inForm.contentType(), inForm.text()).status, 200)
         << "the secret may come after the file part";
