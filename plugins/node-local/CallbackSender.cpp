@@ -177,8 +177,9 @@ void CallbackSender::run()
         }
         if (next.attempts < _settings.attempts && isWorthRetrying(failure))
         {
-            const auto wait = std::chrono::milliseconds(static_cast<std::int64_t>(_settings.retryMilliseconds)
-                                                        << (next.attempts - 1));
+            // Doubled each time, up to ten minutes (attempts are at most 20, so no overflow).
+            const auto wait = std::chrono::milliseconds(std::min<std::int64_t>(
+                static_cast<std::int64_t>(_settings.retryMilliseconds) << (next.attempts - 1), 600000));
             next.due = std::chrono::steady_clock::now() + wait;
             std::lock_guard<std::mutex> lock(_mutex);
             _pending.push_back(std::move(next));

@@ -28,8 +28,9 @@ namespace switchyard::plugins::nodelocal
 /// Pushes finished reports to a broker: `POST <callbackUrl>` with the JSON body
 /// `{"taskID", "result": <full report>}` and the header `X-Api-Key: <callbackSecret>`, from one
 /// thread of its own, so a slow broker never holds up the analysis. At most `capacity` callbacks
-/// wait; more are dropped. A failed send (no answer, or any status but 2xx, 401 and 403) is
-/// tried again after `retryMilliseconds`, doubled each time, up to `attempts` sends; others wait
+/// wait; more are dropped. A failed send (no answer, or any status but 2xx, 400, 401 and 403) is
+/// tried again after `retryMilliseconds`, doubled each time (at most ten minutes), up to
+/// `attempts` sends; others wait
 /// their turn meanwhile. A callback that still fails is logged (never the secret): the broker
 /// polls /task, so no result is lost.
 class CallbackSender

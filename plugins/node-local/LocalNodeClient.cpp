@@ -113,23 +113,11 @@ void LocalNodeClient::stop() noexcept
 {
     if (_stopping.exchange(true))
         return;
+    // Tasks that never ran are forgotten, not failed: their brokers then hear "no such task" and
+    // hand the files out again, where a FAILED report would be final for a file never analysed.
     const std::vector<std::shared_ptr<const NodeTask>> left = _queue.close();
     for (const auto& task : left)
-    {
-        TaskRunner::Outcome outcome;
-        outcome.state = TaskState::Failed;
-        outcome.analysed = TaskReport::emptyReport();
-        outcome.failure = "the node stopped before the task ran";
-        outcome.analysed->getArray("taskWarnings")->add(outcome.failure);
-        try
-        {
-            complete(*task, outcome, 0);
-        }
-        catch (const Poco::Exception& error)
-        {
-            _logger.error("task " + task->id + ": cannot record its end: " + error.displayText());
-        }
-    }
+        _table.drop(task->id);
     {
         // Taken so that the sweeper is either waiting (and woken) or will see _stopping.
         std::lock_guard<std::mutex> lock(_sweepMutex);
@@ -143,7 +131,10 @@ void LocalNodeClient::stop() noexcept
     if (_callbacks)
         _callbacks->stop();
     if (!left.empty())
-        _logger.warning(std::to_string(left.size()) + " waiting tasks failed: the node stopped");
+        _logger.warning(
+            std::to_string(left.size()) +
+            " waiting tasks dropped: the node stopped before they ran (their brokers hand them out "
+            "again)");
 }
 
 plugin::NodeAnswer LocalNodeClient::scan(const plugin::NodeRequest& request)
@@ -190,6 +181,12 @@ plugin::NodeAnswer LocalNodeClient::scan(const plugin::NodeRequest& request)
     {
         _logger.error("scan of " + request.submitName + ": " + error.displayText());
         return refusal(500, "INTERNAL_ERROR", "cannot store the file", started);
+    }
+    if ((!request.sha256.empty() && request.sha256 != task->facts.sha256) ||
+        (request.fileSize != 0 && request.fileSize != task->facts.fileSize))
+    {
+        fileGuard.unlock();
+        removeUnreferencedFile(task->facts.sha256);
     }
     if (!request.sha256.empty() && request.sha256 != task->facts.sha256)
         return refusal(400, "INVALID_PARAMETER",
@@ -316,7 +313,12 @@ void LocalNodeClient::work()
         try
         {
             const TaskRunner::Outcome outcome = _runner.run(*task, _stopping);
-            complete(*task, outcome, millisecondsSince(started));
+            if (outcome.interrupted)
+                // Not analysed to the end because the node stops: forgotten like a waiting task,
+                // so that its broker hands the file out again.
+                _table.drop(task->id);
+            else
+                complete(*task, outcome, millisecondsSince(started));
         }
         catch (const std::exception& error)
         {
@@ -386,6 +388,24 @@ void LocalNodeClient::sweepUntilStopped()
             _logger.error(std::string("sweeping expired tasks failed: ") + error.what());
         }
         lock.lock();
+    }
+}
+
+void LocalNodeClient::removeUnreferencedFile(const std::string& sha256)
+{
+    // Only a node that owns its files deletes them; the embedded node shares the broker's.
+    if (!_settings.removeExpiredFiles)
+        return;
+    std::unique_lock<std::shared_mutex> lock(_files);
+    if (_table.refersTo(sha256))
+        return;
+    try
+    {
+        _blobs->remove(sha256);
+    }
+    catch (const Poco::Exception& error)
+    {
+        _logger.warning("cannot delete the refused file " + sha256 + ": " + error.displayText());
     }
 }
 

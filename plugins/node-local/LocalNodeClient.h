@@ -49,8 +49,9 @@ public:
     // switchyard::plugin::Component
     /// Starts the workers, the sweeper of expired tasks and the callback thread.
     void start() override;
-    /// Refuses new tasks (503), fails the tasks still waiting, lets every worker finish the
-    /// analyzer it is running (the task then fails: the node stopped) and joins every thread.
+    /// Refuses new tasks (503), forgets the tasks still waiting, lets every worker finish the
+    /// analyzer it is running (a task cut short is forgotten too: its broker, told the task is
+    /// unknown, hands the file out again) and joins every thread.
     void stop() noexcept override;
 
     // switchyard::plugin::NodeClient
@@ -81,6 +82,9 @@ private:
 
     void work();
     void sweepUntilStopped();
+    /// Deletes a stored file no task refers to (one whose upload was refused), when this node
+    /// owns its files (`removeExpiredFiles`).
+    void removeUnreferencedFile(const std::string& sha256);
     /// Records the end of a task: its reports in the table, the counters, the log, the callback.
     void complete(const NodeTask& task, const TaskRunner::Outcome& outcome, std::int64_t processTime);
     /// Fails a task whose report could not be built, with a minimal report.

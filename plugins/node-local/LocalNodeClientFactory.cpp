@@ -50,7 +50,7 @@ CallbackSettings callbackSettings(const plugin::ConfigReader& reader)
         reader.fail("callbackCaFile", "no such file: " + callback.caFile);
     callback.trustAll = reader.getBool("callbackTrustAll", false);
     callback.timeoutSeconds = static_cast<int>(reader.getInteger("callbackTimeoutSeconds", 10, 1, 3600));
-    callback.attempts = static_cast<int>(reader.getInteger("callbackAttempts", 5, 1, 100));
+    callback.attempts = static_cast<int>(reader.getInteger("callbackAttempts", 5, 1, 20));
     callback.retryMilliseconds =
         static_cast<int>(reader.getInteger("callbackRetryMilliseconds", 200, 1, 600000));
     return callback;
@@ -67,7 +67,9 @@ LocalNodeClientFactory::create(const Poco::Util::AbstractConfiguration& config,
     settings.workers = static_cast<unsigned>(reader.getInteger("workers", 2, 1, 256));
     settings.maxQueuedTasks =
         static_cast<std::size_t>(reader.getInteger("maxQueuedTasks", 1000, 1, 10000000));
-    settings.taskTtlSeconds = reader.getInteger("taskTtlSeconds", 3600, 0, 365LL * 24 * 3600);
+    // At least a minute: a broker that polls must find a finished task before it expires, or it
+    // would take "no such task" for a lost one and hand the file out again, forever.
+    settings.taskTtlSeconds = reader.getInteger("taskTtlSeconds", 3600, 60, 365LL * 24 * 3600);
     settings.removeExpiredFiles = reader.getBool("removeExpiredFiles", false);
     settings.productName = nonEmptyString(reader, "productName", context.kernelInfo().productName);
     settings.copyright = nonEmptyString(reader, "copyright", DefaultCopyright);

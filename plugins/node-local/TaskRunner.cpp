@@ -25,6 +25,7 @@ TaskRunner::Outcome TaskRunner::run(const NodeTask& task, const std::atomic<bool
         if (stopping)
         {
             outcome.failure = "the node stopped before the analysis ended";
+            outcome.interrupted = true;
             break;
         }
         const std::string which =

@@ -33,13 +33,15 @@ public:
         std::uint64_t opcount = 0;
         /// Why the task failed ("" on success).
         std::string failure;
+        /// True when it stopped early because the node stops (analyzers were left to run).
+        bool interrupted = false;
     };
 
     TaskRunner(std::shared_ptr<plugin::BlobStore> blobs,
                std::vector<std::shared_ptr<plugin::Analyzer>> analyzers);
 
-    /// Runs the task. `stopping` is read between analyzers: once true, the task fails ("the node
-    /// stopped before the analysis ended"). Never throws for a failure of an analyzer or of the
+    /// Runs the task. `stopping` is read between analyzers: once true, the task ends early as
+    /// Outcome::interrupted ("the node stopped before the analysis ended"). Never throws for a failure of an analyzer or of the
     /// blob store.
     Outcome run(const NodeTask& task, const std::atomic<bool>& stopping) const;
 

@@ -40,6 +40,20 @@ bool TaskTable::finish(const std::string& id, TaskState state, std::string fullR
     return true;
 }
 
+bool TaskTable::drop(const std::string& id)
+{
+    std::lock_guard<std::mutex> lock(_mutex);
+    auto found = _tasks.find(id);
+    if (found == _tasks.end() || found->second.state != TaskState::InProgress)
+        return false;
+    auto references = _fileReferences.find(found->second.task->facts.sha256);
+    if (references != _fileReferences.end() && --references->second == 0)
+        _fileReferences.erase(references);
+    _tasks.erase(found);
+    --_inProgress;
+    return true;
+}
+
 std::optional<TaskTable::Found> TaskTable::find(const std::string& id, bool all, std::int64_t now) const
 {
     std::lock_guard<std::mutex> lock(_mutex);

@@ -43,6 +43,11 @@ public:
     bool finish(const std::string& id, TaskState state, std::string fullReport, std::string highLevelReport,
                 std::int64_t now);
 
+    /// Forgets a task still in progress (it will never run: the node stops), so that its broker
+    /// is told the task is unknown and dispatches the file again. Returns false, changing
+    /// nothing, for an unknown ID or a finished task.
+    bool drop(const std::string& id);
+
     /// The task `id`, unless it is unknown or expired at `now`.
     std::optional<Found> find(const std::string& id, bool all, std::int64_t now) const;
 

@@ -104,5 +104,25 @@ TEST(TaskTableTest, AFileIsUnreferencedWhenItsLastTaskExpires)
     EXPECT_FALSE(table.refersTo("shared"));
 }
 
+TEST(TaskTableTest, DropsATaskThatWillNeverRunAndItsFileReference)
+{
+    TaskTable table(1000);
+    table.add(taskFor("waiting", "f1"));
+    table.add(taskFor("other", "f1"));
+    table.add(taskFor("done", "f2"));
+    ASSERT_TRUE(table.finish("done", TaskState::Success, "{}", "{}", 0));
+
+    EXPECT_TRUE(table.drop("waiting"));
+    EXPECT_FALSE(table.find("waiting", true, 0)) << "its broker hears the task is unknown";
+    EXPECT_EQ(table.inProgressCount(), 1u);
+    EXPECT_TRUE(table.refersTo("f1")) << "another task still has the file";
+    EXPECT_TRUE(table.drop("other"));
+    EXPECT_FALSE(table.refersTo("f1"));
+    EXPECT_FALSE(table.drop("done")) << "a finished task keeps its report";
+    EXPECT_TRUE(table.find("done", true, 0));
+    EXPECT_FALSE(table.drop("unknown"));
+    EXPECT_EQ(table.completedCount(), 1u);
+}
+
 } // namespace
 } // namespace switchyard::plugins::nodelocal
