@@ -37,10 +37,14 @@ secret=$(cat "$data/admin.secret")
 
 cat <<MESSAGE
 
-Switchyard is starting on https://127.0.0.1:$port (Ctrl-C stops it).
+Switchyard is starting on https://127.0.0.1:$port (Ctrl-C stops it): broker, dispatcher and
+an embedded processor node in one process.
   admin secret: $secret   (kept in $data/admin.secret)
   try:          curl -k "https://127.0.0.1:$port/system-info?serect=\$(cat $data/admin.secret)"
-  or:           curl -k -H "X-Api-Key: \$(cat $data/admin.secret)" https://127.0.0.1:$port/system-info
+  submit:       curl -k -H "X-Api-Key: \$(cat $data/admin.secret)" -F file=@/etc/os-release https://127.0.0.1:$port/submit
+  then, with the ID it answers:
+                curl -k -H "X-Api-Key: \$(cat $data/admin.secret)" "https://127.0.0.1:$port/submit-result?submitID=ID"
+                curl -k -H "X-Api-Key: \$(cat $data/admin.secret)" "https://127.0.0.1:$port/task?submitID=ID&all=true"
 
 MESSAGE
 
