@@ -2,19 +2,11 @@
 // Copyright Switchyard contributors
 #include "FileEndpoint.h"
 
-#include "FileFactsJson.h"
-#include "MediaTypeJson.h"
-#include "RequestParameters.h"
+#include "FileAnswer.h"
 #include "switchyard/plugin/RequestContext.h"
 
-#include <Poco/Base64Encoder.h>
-#include <Poco/DeflatingStream.h>
-#include <Poco/JSON/Object.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerResponse.h>
-#include <Poco/Net/NameValueCollection.h>
-#include <Poco/StreamCopier.h>
-#include <Poco/String.h>
 
 namespace switchyard::plugins::file
 {
@@ -26,47 +18,16 @@ FileEndpoint::FileEndpoint(std::shared_ptr<plugin::Storage> storage, std::shared
 {
 }
 
-void FileEndpoint::writeBase64(std::istream& content, bool compress, std::ostream& out)
-{
-    Poco::Base64Encoder base64(out);
-    base64.rdbuf()->setLineLength(0);
-    if (compress)
-    {
-        Poco::DeflatingOutputStream gzip(base64, Poco::DeflatingStreamBuf::STREAM_GZIP);
-        Poco::StreamCopier::copyStream64(content, gzip, 64 * 1024);
-        gzip.close();
-    }
-    else
-        Poco::StreamCopier::copyStream64(content, base64, 64 * 1024);
-    base64.close();
-}
-
 void FileEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response,
                           plugin::RequestContext& context)
 {
-    support::RequestParameters parameters(context.parameters());
-    std::string sha256 = Poco::toLower(parameters.text("sha256").value_or(""));
-    if (sha256.empty())
-    {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MISSING_PARAMETER",
-                          "sha256 is required");
+    const std::optional<support::FileAnswer::Query> query = support::FileAnswer::readQuery(context, response);
+    if (!query)
         return;
-    }
-    if (!support::RequestParameters::isSha256(sha256))
-    {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER",
-                          "sha256 must be 64 hexadecimal digits");
-        return;
-    }
-    std::optional<bool> uncompressed = parameters.boolean("uncompressed", false);
-    if (!uncompressed)
-    {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER", parameters.error());
-        return;
-    }
+    const std::string& sha256 = query->sha256;
     std::optional<plugin::FileFacts> facts = _storage->findFile(sha256);
-    std::unique_ptr<std::istream> content = facts ? _blobs->open(sha256) : nullptr;
-    if (!content)
+    const bool stored = facts && _blobs->open(sha256) != nullptr;
+    if (!stored)
     {
         if (facts)
             context.logger().error("the binary of recorded file " + sha256 +
@@ -75,32 +36,7 @@ void FileEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerRe
                           "no stored file with this sha256");
         return;
     }
-
-    response.setStatusAndReason(HTTPResponse::HTTP_OK);
-    response.setContentType("application/json; charset=utf-8");
-    response.setChunkedTransferEncoding(true);
-    response.set("Cache-Control", "no-store");
-    response.set("X-Content-Type-Options", "nosniff");
-    std::ostream& out = response.send();
-    out << "{\"processTime\":" << context.elapsedMilliseconds() << ",\"fileSize\":" << facts->fileSize
-        << ",\"mediaType\":";
-    support::MediaTypeJson::toJson(facts->mediaType)->stringify(out);
-    out << ",\"digests\":";
-    support::FileFactsJson::digests(*facts)->stringify(out);
-    out << ",\"base64\":\"";
-    writeBase64(*content, !*uncompressed, out);
-    out << "\"";
-    if (!*uncompressed)
-    {
-        // The newer API generation names the same payload compressedBase64.
-        std::unique_ptr<std::istream> again = _blobs->open(sha256);
-        if (!again)
-            throw Poco::FileNotFoundException("binary " + sha256 + " vanished while being served");
-        out << ",\"compressedBase64\":\"";
-        writeBase64(*again, true, out);
-        out << "\"";
-    }
-    out << "}";
+    support::FileAnswer::send(response, context, *facts, *_blobs, query->uncompressed);
 }
 
 } // namespace switchyard::plugins::file

@@ -27,10 +27,6 @@ public:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                 plugin::RequestContext& context) override;
 
-    /// Writes the Base64 of `content` (gzip-compressed first when `compress`) to `out`, on one
-    /// line, as a JSON string's body.
-    static void writeBase64(std::istream& content, bool compress, std::ostream& out);
-
 private:
     std::shared_ptr<plugin::Storage> _storage;
     std::shared_ptr<plugin::BlobStore> _blobs;

@@ -49,34 +49,17 @@ std::optional<plugin::FileFacts> NodeFileEndpoint::factsOf(const std::string& sh
 void NodeFileEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response,
                               plugin::RequestContext& context)
 {
-    support::RequestParameters parameters(context.parameters());
-    const std::string sha256 = Poco::toLower(parameters.text("sha256").value_or(""));
-    if (sha256.empty())
-    {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MISSING_PARAMETER",
-                          "sha256 is required");
+    const std::optional<support::FileAnswer::Query> query = support::FileAnswer::readQuery(context, response);
+    if (!query)
         return;
-    }
-    if (!support::RequestParameters::isSha256(sha256))
-    {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER",
-                          "sha256 must be 64 hexadecimal digits");
-        return;
-    }
-    const std::optional<bool> uncompressed = parameters.boolean("uncompressed", false);
-    if (!uncompressed)
-    {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER", parameters.error());
-        return;
-    }
-    const std::optional<plugin::FileFacts> facts = factsOf(sha256);
+    const std::optional<plugin::FileFacts> facts = factsOf(query->sha256);
     if (!facts)
     {
         context.sendError(response, HTTPResponse::HTTP_NOT_FOUND, "NOT_FOUND",
                           "no stored file with this sha256");
         return;
     }
-    support::FileAnswer::send(response, context, *facts, *_blobs, *uncompressed);
+    support::FileAnswer::send(response, context, *facts, *_blobs, query->uncompressed);
 }
 
 } // namespace switchyard::plugins::nodeendpoint

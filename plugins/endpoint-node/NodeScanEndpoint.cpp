@@ -63,25 +63,9 @@ void NodeScanEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::
 {
     SpoolPartHandler parts(_spoolFolder);
     Poco::Net::HTMLForm form;
-    const support::MultipartFormReader::Result read =
-        support::MultipartFormReader::read(request, response, context, parts, form);
-    switch (read.outcome)
-    {
-    case support::MultipartFormReader::Outcome::Read:
-        break;
-    case support::MultipartFormReader::Outcome::TooLarge:
-    case support::MultipartFormReader::Outcome::Refused:
+    if (!support::MultipartFormReader::read(request, response, context, parts, form))
         return;
-    case support::MultipartFormReader::Outcome::NotMultipart:
-    case support::MultipartFormReader::Outcome::Malformed:
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MALFORMED_BODY", read.message);
-        return;
-    }
-
-    // Query parameters, overridden by form fields of the same name.
-    Poco::Net::NameValueCollection parameters = context.parameters();
-    for (const auto& [name, value] : form)
-        parameters.set(name, value);
+    const Poco::Net::NameValueCollection parameters = support::MultipartFormReader::parameters(context, form);
     support::RequestParameters reader(parameters);
     const std::optional<std::int64_t> priority = reader.integer("priority", 0, 0, 100);
     if (!priority)

@@ -3,8 +3,8 @@
 #include "SystemInfoEndpoint.h"
 
 #include "AppServersDocument.h"
-#include "DiskSpace.h"
-#include "ProcessMemory.h"
+#include "FreeDiskSpace.h"
+#include "ProcessStatus.h"
 #include "RequestParameters.h"
 #include "SystemInfoDocument.h"
 #include "switchyard/plugin/RequestContext.h"
@@ -37,7 +37,7 @@ SystemInfoFigures SystemInfoEndpoint::collect(Poco::Logger& logger) const
     for (const auto& storage : _storages)
         figures.queueCount += storage->queueCount();
 
-    const ProcessMemory::Figures memory = ProcessMemory().read();
+    const support::ProcessStatus::Figures memory = support::ProcessStatus().read();
     figures.usedMemoryBytes = memory.residentBytes;
     figures.freeMemoryBytes = memory.availableBytes;
     figures.totalMemoryBytes = memory.totalBytes;
@@ -64,7 +64,7 @@ SystemInfoFigures SystemInfoEndpoint::collect(Poco::Logger& logger) const
                                       [&area](const auto& entry) { return entry.first == area.name; });
         if (seen)
             continue;
-        const std::optional<std::uint64_t> freeBytes = DiskSpace::freeBytes(area.path);
+        const std::optional<std::uint64_t> freeBytes = support::FreeDiskSpace::freeBytes(area.path);
         if (!freeBytes)
         {
             // Logged, not shown: the path is internal and the client cannot act on it.

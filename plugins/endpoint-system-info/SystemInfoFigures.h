@@ -21,7 +21,7 @@ struct SystemInfoFigures
     /// `queueInfo.queueCount`: queued submissions over every storage used.
     std::uint64_t queueCount = 0;
 
-    /// `memoryStats` (see ProcessMemory::Figures).
+    /// `memoryStats` (see support::ProcessStatus::Figures).
     std::uint64_t usedMemoryBytes = 0;
     std::uint64_t freeMemoryBytes = 0;
     std::uint64_t totalMemoryBytes = 0;

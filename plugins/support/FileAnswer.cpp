@@ -4,6 +4,7 @@
 
 #include "FileFactsJson.h"
 #include "MediaTypeJson.h"
+#include "RequestParameters.h"
 #include "switchyard/plugin/RequestContext.h"
 
 #include <Poco/Base64Encoder.h>
@@ -11,6 +12,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 
 namespace switchyard::plugins::support
 {
@@ -27,6 +29,34 @@ std::unique_ptr<std::istream> openOrThrow(const plugin::BlobStore& blobs, const 
 }
 
 } // namespace
+
+std::optional<FileAnswer::Query> FileAnswer::readQuery(plugin::RequestContext& context,
+                                                       Poco::Net::HTTPServerResponse& response)
+{
+    using Poco::Net::HTTPResponse;
+    RequestParameters parameters(context.parameters());
+    Query query;
+    query.sha256 = Poco::toLower(parameters.text("sha256").value_or(""));
+    if (query.sha256.empty())
+    {
+        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MISSING_PARAMETER", "sha256 is required");
+        return std::nullopt;
+    }
+    if (!RequestParameters::isSha256(query.sha256))
+    {
+        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER",
+                          "sha256 must be 64 hexadecimal digits");
+        return std::nullopt;
+    }
+    const std::optional<bool> uncompressed = parameters.boolean("uncompressed", false);
+    if (!uncompressed)
+    {
+        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER", parameters.error());
+        return std::nullopt;
+    }
+    query.uncompressed = *uncompressed;
+    return query;
+}
 
 void FileAnswer::writeBase64(std::istream& content, bool compress, std::ostream& out)
 {

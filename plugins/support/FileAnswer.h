@@ -6,7 +6,9 @@
 #include "switchyard/plugin/FileFacts.h"
 
 #include <istream>
+#include <optional>
 #include <ostream>
+#include <string>
 
 namespace Poco::Net
 {
@@ -29,6 +31,19 @@ namespace switchyard::plugins::support
 class FileAnswer
 {
 public:
+    /// What a `/file` request asks for.
+    struct Query
+    {
+        /// Lower-case hex.
+        std::string sha256;
+        bool uncompressed = false;
+    };
+
+    /// Reads `sha256` (required, 64 hex digits) and `uncompressed` (boolean, default false) from
+    /// the request's parameters. On a missing or malformed one it sends 400 (MISSING_PARAMETER or
+    /// INVALID_PARAMETER) and returns nothing.
+    static std::optional<Query> readQuery(plugin::RequestContext& context, Poco::Net::HTTPServerResponse& response);
+
     /// Sends the answer for the binary `facts.sha256` of `blobs`. The caller has checked that
     /// the binary is there. Throws Poco::FileNotFoundException when it vanishes meanwhile (the
     /// answer is then cut short, which the client sees as a broken body).

@@ -8,20 +8,24 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/MediaType.h>
 #include <Poco/String.h>
 
 namespace switchyard::plugins::support
 {
 
-MultipartFormReader::Result MultipartFormReader::read(Poco::Net::HTTPServerRequest& request,
-                                                      Poco::Net::HTTPServerResponse& response,
-                                                      plugin::RequestContext& context,
-                                                      Poco::Net::PartHandler& parts,
-                                                      Poco::Net::HTMLForm& form)
+bool MultipartFormReader::read(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                               plugin::RequestContext& context, Poco::Net::PartHandler& parts,
+                               Poco::Net::HTMLForm& form)
 {
+    using Poco::Net::HTTPResponse;
     if (Poco::toLower(request.getContentType()).rfind("multipart/form-data", 0) != 0)
-        return {Outcome::NotMultipart, "the body must be multipart/form-data"};
+    {
+        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MALFORMED_BODY",
+                          "the body must be multipart/form-data");
+        return false;
+    }
     TailKeepingInputStream body(context.body());
     try
     {
@@ -32,15 +36,22 @@ MultipartFormReader::Result MultipartFormReader::read(Poco::Net::HTTPServerReque
     }
     catch (const Poco::Exception& error)
     {
-        if (context.bodyLimitExceeded())
-            return {Outcome::TooLarge, {}};
-        return {Outcome::Malformed, "malformed multipart body: " + error.message()};
+        if (!context.bodyLimitExceeded())
+            context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MALFORMED_BODY",
+                              "malformed multipart body: " + error.message());
+        return false;
     }
-    if (context.bodyLimitExceeded())
-        return {Outcome::TooLarge, {}};
-    if (!context.authenticateWith(form, response))
-        return {Outcome::Refused, {}};
-    return {};
+    // Past the limit the kernel answers 413.
+    return !context.bodyLimitExceeded() && context.authenticateWith(form, response);
+}
+
+Poco::Net::NameValueCollection MultipartFormReader::parameters(const plugin::RequestContext& context,
+                                                               const Poco::Net::HTMLForm& form)
+{
+    Poco::Net::NameValueCollection merged = context.parameters();
+    for (const auto& [name, value] : form)
+        merged.set(name, value);
+    return merged;
 }
 
 } // namespace switchyard::plugins::support

@@ -2,6 +2,8 @@
 // Copyright Switchyard contributors
 #pragma once
 
+#include <Poco/Net/NameValueCollection.h>
+
 #include <string>
 
 namespace Poco::Net
@@ -31,33 +33,17 @@ namespace switchyard::plugins::support
 class MultipartFormReader
 {
 public:
-    enum class Outcome
-    {
-        /// The whole body was read: the form and the handler have everything.
-        Read,
-        /// The request is not multipart/form-data: answer 400 MALFORMED_BODY.
-        NotMultipart,
-        /// The body is malformed or cut short: answer 400 MALFORMED_BODY with the message.
-        Malformed,
-        /// The body went past the endpoint's size limit: answer nothing, the kernel answers 413.
-        TooLarge,
-        /// The credential in the form was missing or refused, and 401/403 is sent: answer
-        /// nothing, and drop what the handler wrote.
-        Refused,
-    };
+    /// Reads the body. Returns true when it was read whole and the request is authenticated (by
+    /// the kernel or by the form's fields). Otherwise the answer is settled and the endpoint must
+    /// return without touching the response: 400 MALFORMED_BODY (not multipart, malformed, cut
+    /// short) is sent here, 401/403 by the authentication, and 413 by the kernel when the body
+    /// went past the endpoint's limit.
+    static bool read(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                     plugin::RequestContext& context, Poco::Net::PartHandler& parts, Poco::Net::HTMLForm& form);
 
-    struct Result
-    {
-        Outcome outcome = Outcome::Read;
-        /// For the client, when Malformed or NotMultipart.
-        std::string message;
-    };
-
-    /// Reads the body. Returns Read only when the request is authenticated, by the kernel or by
-    /// the form's fields.
-    static Result read(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                       plugin::RequestContext& context, Poco::Net::PartHandler& parts,
-                       Poco::Net::HTMLForm& form);
+    /// The request's parameters: the query string's, overridden by text fields of the same name.
+    static Poco::Net::NameValueCollection parameters(const plugin::RequestContext& context,
+                                                     const Poco::Net::HTMLForm& form);
 };
 
 } // namespace switchyard::plugins::support

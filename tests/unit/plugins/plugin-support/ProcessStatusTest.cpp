@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Copyright Switchyard contributors
-#include "ProcessMemory.h"
+#include "ProcessStatus.h"
 
 #include <Poco/Exception.h>
 #include <Poco/TemporaryFile.h>
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace switchyard::plugins::systeminfo
+namespace switchyard::plugins::support
 {
 namespace
 {
@@ -28,7 +28,7 @@ const std::string Status = "Name:\tplugins_unit\n"
 std::optional<std::uint64_t> find(const std::string& text, const std::string& field)
 {
     std::istringstream stream(text);
-    return ProcessMemory::findKilobytes(stream, field);
+    return ProcessStatus::findValue(stream, field);
 }
 
 std::string writeFile(Poco::TemporaryFile& file, const std::string& content)
@@ -37,10 +37,11 @@ std::string writeFile(Poco::TemporaryFile& file, const std::string& content)
     return file.path();
 }
 
-TEST(ProcessMemory, ReadsPlausibleFiguresOfThisProcess)
+TEST(ProcessStatus, ReadsPlausibleFiguresOfThisProcess)
 {
-    const ProcessMemory::Figures figures = ProcessMemory().read();
+    const ProcessStatus::Figures figures = ProcessStatus().read();
     EXPECT_GT(figures.residentBytes, 1024u * 1024) << "a running test binary uses more than 1 MiB";
+    EXPECT_GE(figures.threads, 1u);
     EXPECT_GT(figures.totalBytes, figures.residentBytes);
     EXPECT_GT(figures.availableBytes, 0u);
     EXPECT_LE(figures.availableBytes, figures.totalBytes);
@@ -48,56 +49,57 @@ TEST(ProcessMemory, ReadsPlausibleFiguresOfThisProcess)
     EXPECT_LE(figures.maximumBytes, figures.totalBytes);
 }
 
-TEST(ProcessMemory, FindsKilobyteFieldsInBytes)
+TEST(ProcessStatus, FindsFieldValuesWithoutTheirUnit)
 {
-    EXPECT_EQ(find(Meminfo, "MemTotal"), std::optional<std::uint64_t>(16303428ULL * 1024));
-    EXPECT_EQ(find(Meminfo, "MemAvailable"), std::optional<std::uint64_t>(9876543ULL * 1024));
-    EXPECT_EQ(find(Status, "VmRSS"), std::optional<std::uint64_t>(12345ULL * 1024));
+    EXPECT_EQ(find(Meminfo, "MemTotal"), std::optional<std::uint64_t>(16303428ULL));
+    EXPECT_EQ(find(Meminfo, "MemAvailable"), std::optional<std::uint64_t>(9876543ULL));
+    EXPECT_EQ(find(Status, "VmRSS"), std::optional<std::uint64_t>(12345ULL));
+    EXPECT_EQ(find(Status, "Threads"), std::optional<std::uint64_t>(1));
     EXPECT_EQ(find(Meminfo, "HugePages_Total"), std::optional<std::uint64_t>(0));
 }
 
-TEST(ProcessMemory, MatchesWholeFieldNamesOnly)
+TEST(ProcessStatus, MatchesWholeFieldNamesOnly)
 {
     EXPECT_FALSE(find(Meminfo, "Mem"));
     EXPECT_FALSE(find(Meminfo, "Total"));
     EXPECT_FALSE(find(Meminfo, "SwapTotal"));
 }
 
-TEST(ProcessMemory, RefusesAValueThatIsNotANumber)
+TEST(ProcessStatus, RefusesAValueThatIsNotANumber)
 {
     EXPECT_FALSE(find("MemTotal:  lots kB\n", "MemTotal"));
     EXPECT_FALSE(find("MemTotal:\n", "MemTotal"));
 }
 
-TEST(ProcessMemory, ReadsTheGivenFiles)
+TEST(ProcessStatus, ReadsTheGivenFiles)
 {
     Poco::TemporaryFile status;
     Poco::TemporaryFile meminfo;
-    const ProcessMemory memory(writeFile(status, Status), writeFile(meminfo, Meminfo));
+    const ProcessStatus memory(writeFile(status, Status), writeFile(meminfo, Meminfo));
 
-    const ProcessMemory::Figures figures = memory.read();
+    const ProcessStatus::Figures figures = memory.read();
 
-    EXPECT_EQ(figures.residentBytes, 12345ULL * 1024);
+    EXPECT_EQ(figures.residentBytes, 12345ULL * 1024) << "kB means KiB";
     EXPECT_EQ(figures.availableBytes, 9876543ULL * 1024);
     EXPECT_EQ(figures.totalBytes, 16303428ULL * 1024);
-    const std::uint64_t limit = ProcessMemory::addressSpaceLimit().value_or(figures.totalBytes);
-    EXPECT_EQ(figures.maximumBytes, std::min(figures.totalBytes, limit));
+    EXPECT_EQ(figures.threads, 1u);
+    EXPECT_LE(figures.maximumBytes, figures.totalBytes);
 }
 
-TEST(ProcessMemory, ThrowsWhenAFileCannotBeRead)
+TEST(ProcessStatus, ThrowsWhenAFileCannotBeRead)
 {
     Poco::TemporaryFile meminfo;
-    const ProcessMemory memory("/nonexistent/status", writeFile(meminfo, Meminfo));
+    const ProcessStatus memory("/nonexistent/status", writeFile(meminfo, Meminfo));
     EXPECT_THROW(memory.read(), Poco::FileException);
 }
 
-TEST(ProcessMemory, ThrowsWhenAFieldIsMissing)
+TEST(ProcessStatus, ThrowsWhenAFieldIsMissing)
 {
     Poco::TemporaryFile status;
     Poco::TemporaryFile meminfo;
-    const ProcessMemory memory(writeFile(status, Status), writeFile(meminfo, "MemTotal: 100 kB\n"));
+    const ProcessStatus memory(writeFile(status, Status), writeFile(meminfo, "MemTotal: 100 kB\n"));
     EXPECT_THROW(memory.read(), Poco::DataFormatException);
 }
 
 } // namespace
-} // namespace switchyard::plugins::systeminfo
+} // namespace switchyard::plugins::support
