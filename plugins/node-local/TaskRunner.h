@@ -41,8 +41,8 @@ public:
                std::vector<std::shared_ptr<plugin::Analyzer>> analyzers);
 
     /// Runs the task. `stopping` is read between analyzers: once true, the task ends early as
-    /// Outcome::interrupted ("the node stopped before the analysis ended"). Never throws for a failure of an analyzer or of the
-    /// blob store.
+    /// Outcome::interrupted ("the node stopped before the analysis ended"). Never throws for a failure of an
+    /// analyzer or of the blob store.
     Outcome run(const NodeTask& task, const std::atomic<bool>& stopping) const;
 
     std::size_t analyzerCount() const { return _analyzers.size(); }

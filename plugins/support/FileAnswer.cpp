@@ -39,7 +39,8 @@ std::optional<FileAnswer::Query> FileAnswer::readQuery(plugin::RequestContext& c
     query.sha256 = Poco::toLower(parameters.text("sha256").value_or(""));
     if (query.sha256.empty())
     {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MISSING_PARAMETER", "sha256 is required");
+        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MISSING_PARAMETER",
+                          "sha256 is required");
         return std::nullopt;
     }
     if (!RequestParameters::isSha256(query.sha256))

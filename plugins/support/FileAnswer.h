@@ -42,7 +42,8 @@ public:
     /// Reads `sha256` (required, 64 hex digits) and `uncompressed` (boolean, default false) from
     /// the request's parameters. On a missing or malformed one it sends 400 (MISSING_PARAMETER or
     /// INVALID_PARAMETER) and returns nothing.
-    static std::optional<Query> readQuery(plugin::RequestContext& context, Poco::Net::HTTPServerResponse& response);
+    static std::optional<Query> readQuery(plugin::RequestContext& context,
+                                          Poco::Net::HTTPServerResponse& response);
 
     /// Sends the answer for the binary `facts.sha256` of `blobs`. The caller has checked that
     /// the binary is there. Throws Poco::FileNotFoundException when it vanishes meanwhile (the

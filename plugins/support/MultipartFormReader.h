@@ -39,7 +39,8 @@ public:
     /// short) is sent here, 401/403 by the authentication, and 413 by the kernel when the body
     /// went past the endpoint's limit.
     static bool read(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
-                     plugin::RequestContext& context, Poco::Net::PartHandler& parts, Poco::Net::HTMLForm& form);
+                     plugin::RequestContext& context, Poco::Net::PartHandler& parts,
+                     Poco::Net::HTMLForm& form);
 
     /// The request's parameters: the query string's, overridden by text fields of the same name.
     static Poco::Net::NameValueCollection parameters(const plugin::RequestContext& context,

@@ -166,7 +166,8 @@ TEST_P(BrokerApiTest, SubmitNeedsASubmitKeyGivenInAnySpelling)
     {
         // Refused uploads leave no binary behind, nor a half-written one.
         std::size_t files = 0;
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(directory.file("data/samples")))
+        for (const auto& entry :
+             std::filesystem::recursive_directory_iterator(directory.file("data/samples")))
             files += entry.is_regular_file() ? 1 : 0;
         EXPECT_EQ(files, 0u);
     }

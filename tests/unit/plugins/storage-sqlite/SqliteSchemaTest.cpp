@@ -97,10 +97,10 @@ TEST(SqliteSchema, CreatesTheCurrentLayoutInAnEmptyDatabase)
     EXPECT_EQ(SqliteSchema::version(database.session(), test.path()), SqliteSchema::CurrentVersion);
     EXPECT_EQ(database.names("table"),
               std::set<std::string>({"schema_version", "counters", "submissions", "reports", "files"}));
-    EXPECT_EQ(database.names("index"),
-              std::set<std::string>({"submissions_by_queue_order", "submissions_by_update",
-                                     "submissions_by_sha256", "files_unreferenced", "submissions_by_task",
-                                     "submissions_unfinished"}));
+    EXPECT_EQ(
+        database.names("index"),
+        std::set<std::string>({"submissions_by_queue_order", "submissions_by_update", "submissions_by_sha256",
+                               "files_unreferenced", "submissions_by_task", "submissions_unfinished"}));
     EXPECT_EQ(SqliteSchema::migrate(database.session(), test.path(), logger()), SqliteSchema::CurrentVersion)
         << "a second run finds nothing to do";
 }
@@ -208,11 +208,10 @@ TEST(SqliteSchema, RefusesADatabaseNewerThanItKnows)
     }
     catch (const Poco::Data::DataException& error)
     {
-        EXPECT_EQ(error.message(),
-                  "SQLite database " + test.path() + " has schema version " +
-                      std::to_string(SqliteSchema::CurrentVersion + 1) + ", newer than the " +
-                      std::to_string(SqliteSchema::CurrentVersion) +
-                      " this storage.sqlite knows; use a newer Switchyard");
+        EXPECT_EQ(error.message(), "SQLite database " + test.path() + " has schema version " +
+                                       std::to_string(SqliteSchema::CurrentVersion + 1) +
+                                       ", newer than the " + std::to_string(SqliteSchema::CurrentVersion) +
+                                       " this storage.sqlite knows; use a newer Switchyard");
     }
 }
 
