@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <signal.h>
+#include <sstream>
 #include <thread>
 
 namespace switchyard::testsupport
@@ -303,14 +304,18 @@ TEST_F(DispatchTest, AFileInRetryBackOffDoesNotHoldUpTheQueue)
     ASSERT_EQ(first.size(), 1u);
     // Once it has failed its first attempt, it waits out the back-off.
     Poco::JSON::Object::Ptr status;
-    for (int waited = 0; waited < 5000; waited += 20)
+    bool waiting = false;
+    for (int waited = 0; waited < 15000 && !waiting; waited += 20)
     {
         status = read("/submit-result?submitID=" + first[0]).json();
-        if (status->getValue<int>("attempts") == 1 && status->getValue<std::string>("state") == "QUEUED" &&
-            !status->isNull("reason"))
-            break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        waiting = status->getValue<int>("attempts") == 1 &&
+                  status->getValue<std::string>("state") == "QUEUED" && !status->isNull("reason");
+        if (!waiting)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
+    std::ostringstream last;
+    status->stringify(last);
+    ASSERT_TRUE(waiting) << "the first file never waited out a back-off; last answer: " << last.str();
     EXPECT_THAT(status->getValue<std::string>("reason"), HasSubstr("attempt 1: app1 answered HTTP 500"));
     nodes[0]->setBehaviour(FakeNodeServer::Behaviour::Normal);
     auto start = std::chrono::steady_clock::now();

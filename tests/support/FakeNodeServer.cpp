@@ -21,6 +21,7 @@
 #include <Poco/URI.h>
 #include <Poco/UUIDGenerator.h>
 
+#include <chrono>
 #include <limits>
 #include <sstream>
 
@@ -69,7 +70,10 @@ void sendJson(Poco::Net::HTTPServerResponse& response, int status, Poco::JSON::O
 class FakeNodeServer::Handler : public Poco::Net::HTTPRequestHandler
 {
 public:
-    explicit Handler(FakeNodeServer& node) : _node(node) {}
+    explicit Handler(FakeNodeServer& node) : _node(node) { _node.handlerStarted(); }
+    ~Handler() override { _node.handlerFinished(); }
+    Handler(const Handler&) = delete;
+    Handler& operator=(const Handler&) = delete;
 
     void handleRequest(Poco::Net::HTTPServerRequest& request,
                        Poco::Net::HTTPServerResponse& response) override
@@ -107,13 +111,13 @@ private:
         Poco::Net::HTMLForm form(request, request.stream(), file);
         // Read what the multipart reader left (epilogue, last chunk) so keep-alive goes on.
         request.stream().ignore(std::numeric_limits<std::streamsize>::max());
-        if (_node._scanDelay > 0)
-            Poco::Thread::sleep(_node._scanDelay);
+        if (_node._scanDelay > 0 && !_node.pause(_node._scanDelay))
+            return;
         Behaviour behaviour = _node._behaviour;
         if (behaviour == Behaviour::Hang)
         {
             // Longer than any read timeout a test configures.
-            Poco::Thread::sleep(8000);
+            _node.pause(8000);
             return;
         }
         if (behaviour == Behaviour::Fail500)
@@ -249,10 +253,42 @@ void FakeNodeServer::stop()
 {
     if (!_server)
         return;
+    {
+        std::lock_guard<std::mutex> lock(_lifeMutex);
+        _stopping = true;
+    }
+    _lifeChanged.notify_all();
     _server->stopAll(true);
+    {
+        std::unique_lock<std::mutex> lock(_lifeMutex);
+        _lifeChanged.wait(lock, [this] { return _activeHandlers == 0; });
+        _stopping = false;
+    }
     _server.reset();
     std::lock_guard<std::mutex> lock(_mutex);
     _tasks.clear();
+}
+
+void FakeNodeServer::handlerStarted()
+{
+    std::lock_guard<std::mutex> lock(_lifeMutex);
+    ++_activeHandlers;
+}
+
+void FakeNodeServer::handlerFinished()
+{
+    {
+        std::lock_guard<std::mutex> lock(_lifeMutex);
+        --_activeHandlers;
+    }
+    _lifeChanged.notify_all();
+}
+
+bool FakeNodeServer::pause(int milliseconds)
+{
+    std::unique_lock<std::mutex> lock(_lifeMutex);
+    return !_lifeChanged.wait_for(lock, std::chrono::milliseconds(milliseconds),
+                                  [this] { return _stopping; });
 }
 
 void FakeNodeServer::kill()

@@ -5,6 +5,7 @@
 #include <Poco/Net/HTTPServer.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -70,6 +71,18 @@ private:
         std::string sha256;
         std::int64_t finishesAt = 0;
     };
+
+    void handlerStarted();
+    void handlerFinished();
+    /// Waits `milliseconds`, or less when the server stops; false when it stops.
+    bool pause(int milliseconds);
+
+    // Handlers run on POCO's pooled threads, which stopping the server does not wait for:
+    // stop() wakes the paused ones and waits until none is left.
+    std::mutex _lifeMutex;
+    std::condition_variable _lifeChanged;
+    int _activeHandlers = 0;
+    bool _stopping = false;
 
     std::unique_ptr<Poco::Net::HTTPServer> _server;
     std::uint16_t _port = 0;
