@@ -110,7 +110,20 @@ void SwitchyardServer::initialize(Application& self)
     }
     if (!_sources || !config().hasProperty("logging.loggers.root.channel"))
         configureDefaultLogging();
-    ServerApplication::initialize(self);
+    try
+    {
+        ServerApplication::initialize(self);
+    }
+    catch (const Poco::Exception& error)
+    {
+        // The logging subsystem applies the logging.* keys here: an unknown channel class or
+        // property is a configuration mistake like any other (exit status 78, on the console).
+        if (!_sources)
+            throw;
+        configureDefaultLogging();
+        if (_configError.empty())
+            _configError = _sources->mainFile() + ": logging.*: " + error.displayText();
+    }
 }
 
 void SwitchyardServer::configureDefaultLogging() const
