@@ -3,7 +3,8 @@
 
 SWITCHYARD_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config openssl ca-certificates curl
     libpoco-dev libboost-dev libssl-dev libsqlite3-dev libmagic-dev libarchive-dev)
-SWITCHYARD_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev clang-format)
+SWITCHYARD_TEST_PACKAGES=(libgtest-dev libgmock-dev clang libclang-rt-14-dev clang-format
+    dpkg-dev file binutils lintian systemd)
 
 # install_missing_packages PACKAGE...: apt-get installs those not installed yet.
 install_missing_packages() {

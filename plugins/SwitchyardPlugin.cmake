@@ -5,13 +5,9 @@
 #     directly (no dlopen);
 #   - switchyard-<name>: the loadable MODULE, the logic plus PluginEntry.cpp, named without the
 #     "lib" prefix, with hidden visibility and --no-undefined, in the plugin output folder.
-# GCC marks some template statics STB_GNU_UNIQUE, which makes a library impossible to unload;
-# plugins must unload once their last object is gone.
-function(switchyard_unloadable target)
-    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
-        target_compile_options(${target} PRIVATE -fno-gnu-unique)
-    endif()
-endfunction()
+# The flags are those of the installed SDK (kernel/cmake/SwitchyardBuild.cmake), so vendor
+# plugins are built the same way.
+include(${CMAKE_CURRENT_LIST_DIR}/../kernel/cmake/SwitchyardBuild.cmake)
 
 function(switchyard_add_plugin)
     cmake_parse_arguments(PLUGIN "" "NAME" "SOURCES;LIBS" ${ARGN})
@@ -27,11 +23,11 @@ function(switchyard_add_plugin)
 
     add_library(${module} MODULE ${CMAKE_CURRENT_SOURCE_DIR}/PluginEntry.cpp)
     target_link_libraries(${module} PRIVATE ${logic})
-    target_link_options(${module} PRIVATE LINKER:--no-undefined)
     switchyard_unloadable(${logic})
-    switchyard_unloadable(${module})
-    set_target_properties(${module} PROPERTIES PREFIX "" CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
-                                               LIBRARY_OUTPUT_DIRECTORY ${SWITCHYARD_PLUGIN_OUTPUT_DIRECTORY})
+    switchyard_plugin_module_properties(${module})
+    set_target_properties(${module} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${SWITCHYARD_PLUGIN_OUTPUT_DIRECTORY})
     switchyard_target_defaults(${module})
-    install(TARGETS ${module} LIBRARY DESTINATION lib/switchyard/plugins COMPONENT runtime)
+    # Shared objects are not programs: 0644, as Debian policy wants them.
+    install(TARGETS ${module} LIBRARY DESTINATION lib/switchyard/plugins COMPONENT runtime
+            PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
 endfunction()

@@ -4,9 +4,11 @@
 #
 # Stages (each one fails the run):
 #   1. format: clang-format on every C++ file;
-#   2. g++ build (warnings are errors) and the whole ctest suite;
+#   2. g++ build (warnings are errors) and the whole ctest suite, including "packaging"
+#      (tests/packaging/run-package-test.sh: the Debian packages, lintian, the unit, the vendor
+#      plugin built against the unpacked SDK and served by the unpacked daemon);
 #   3. clang build with AddressSanitizer + UndefinedBehaviorSanitizer (warnings are errors)
-#      and the whole ctest suite again.
+#      and the whole ctest suite again, but "packaging": a sanitizer build is not what ships.
 # SWITCHYARD_TEST_STAGES="gcc asan" (a subset of "format gcc asan") picks stages.
 set -euo pipefail
 

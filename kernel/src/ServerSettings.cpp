@@ -66,6 +66,17 @@ std::string defaultPluginDirectory(const std::string& executableDirectory)
 
 } // namespace
 
+std::string ServerSettings::pluginDirectoryOf(const ConfigurationSources* sources,
+                                              const std::string& executableDirectory)
+{
+    if (!sources || !sources->config().hasProperty("switchyard.plugins.directory"))
+        return defaultPluginDirectory(executableDirectory);
+    BlockErrorReporter errors(*sources, "");
+    plugin::ConfigReader reader(sources->config(), errors);
+    return resolvePath(*sources, "switchyard.plugins.directory",
+                       reader.requiredString("switchyard.plugins.directory"));
+}
+
 ServerSettings ServerSettings::read(const ConfigurationSources& sources,
                                     const std::string& executableDirectory)
 {
@@ -75,10 +86,7 @@ ServerSettings ServerSettings::read(const ConfigurationSources& sources,
 
     settings.dataDirectory = resolvePath(sources, "switchyard.dataDir",
                                          reader.getString("switchyard.dataDir", "/var/lib/switchyard"));
-    settings.pluginDirectory = reader.has("switchyard.plugins.directory")
-                                   ? resolvePath(sources, "switchyard.plugins.directory",
-                                                 reader.requiredString("switchyard.plugins.directory"))
-                                   : defaultPluginDirectory(executableDirectory);
+    settings.pluginDirectory = pluginDirectoryOf(&sources, executableDirectory);
     std::vector<std::string> libraries = reader.getList("switchyard.plugins.load");
     if (libraries.empty())
         reader.fail("switchyard.plugins.load", "is required: list the plugin libraries to load");

@@ -53,6 +53,12 @@ struct ServerSettings
     /// default plugin folder is found from it. Throws ConfigurationException naming the file
     /// and key of the first bad value.
     static ServerSettings read(const ConfigurationSources& sources, const std::string& executableDirectory);
+
+    /// The plugin folder: switchyard.plugins.directory (relative to the file that sets it), else
+    /// ../lib/switchyard/plugins beside `executableDirectory` (the build tree and an installed
+    /// prefix have the same layout). `sources` may be null: then the default.
+    static std::string pluginDirectoryOf(const ConfigurationSources* sources,
+                                         const std::string& executableDirectory);
 };
 
 } // namespace switchyard::kernel

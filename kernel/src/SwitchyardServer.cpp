@@ -4,6 +4,8 @@
 
 #include "Appliance.h"
 #include "ConfigurationException.h"
+#include "PluginCatalog.h"
+#include "ServerSettings.h"
 #include "switchyard/plugin/BuildId.h"
 #include "switchyard/plugin/PluginAbi.h"
 
@@ -19,6 +21,7 @@
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
@@ -47,6 +50,10 @@ void SwitchyardServer::defineOptions(Poco::Util::OptionSet& options)
                           .repeatable(true));
     options.addOption(
         Option("check-config", "", "validate the configuration, print the instance graph and exit"));
+    options.addOption(Option("list-plugins", "",
+                             "load each library of the plugin folder (switchyard.plugins.directory of "
+                             "--config, else the default), print its version and the types it registers, "
+                             "and exit"));
 }
 
 void SwitchyardServer::handleOption(const std::string& name, const std::string& value)
@@ -63,6 +70,8 @@ void SwitchyardServer::handleOption(const std::string& name, const std::string& 
         _configFile = value;
     else if (name == "check-config")
         _checkConfig = true;
+    else if (name == "list-plugins")
+        _listPlugins = true;
     else if (name == "define")
     {
         auto equals = value.find('=');
@@ -78,7 +87,10 @@ void SwitchyardServer::initialize(Application& self)
     if (!_helpRequested && !_versionRequested && _usageError.empty())
     {
         if (_configFile.empty())
-            _usageError = "--config FILE is required";
+        {
+            if (!_listPlugins)
+                _usageError = "--config FILE is required";
+        }
         else
         {
             try
@@ -98,7 +110,20 @@ void SwitchyardServer::initialize(Application& self)
     }
     if (!_sources || !config().hasProperty("logging.loggers.root.channel"))
         configureDefaultLogging();
-    ServerApplication::initialize(self);
+    try
+    {
+        ServerApplication::initialize(self);
+    }
+    catch (const Poco::Exception& error)
+    {
+        // The logging subsystem applies the logging.* keys here: an unknown channel class or
+        // property is a configuration mistake like any other (exit status 78, on the console).
+        if (!_sources)
+            throw;
+        configureDefaultLogging();
+        if (_configError.empty())
+            _configError = _sources->mainFile() + ": logging.*: " + error.displayText();
+    }
 }
 
 void SwitchyardServer::configureDefaultLogging() const
@@ -115,11 +140,33 @@ void SwitchyardServer::printHelp() const
 {
     Poco::Util::HelpFormatter help(options());
     help.setCommand(commandName());
-    help.setUsage("--config FILE.properties [-D key=value ...] [--check-config]");
+    help.setUsage(
+        "--config FILE.properties [-D key=value ...] [--check-config] | --list-plugins | --version");
     help.setHeader("Switchyard: a plugin-based file-analysis broker appliance.");
     help.setFooter("The configuration is FILE, then FILE.custom key by key, then -D options. "
                    "SIGTERM or SIGINT stops the daemon gracefully.");
     help.format(std::cout);
+}
+
+int SwitchyardServer::listPlugins()
+{
+    // The catalogue is the answer; the loader's "loaded ..." lines would only repeat it.
+    Poco::Logger::get("switchyard.kernel.loader").setLevel(Poco::Message::PRIO_WARNING);
+    try
+    {
+        std::string directory =
+            ServerSettings::pluginDirectoryOf(_sources.get(), config().getString("application.dir"));
+        auto entries = PluginCatalog::scan(directory);
+        PluginCatalog::print(directory, entries, std::cout);
+        bool refused = std::any_of(entries.begin(), entries.end(),
+                                   [](const PluginCatalog::Entry& entry) { return !entry.refusal.empty(); });
+        return refused ? EXIT_CONFIG : EXIT_OK;
+    }
+    catch (const Poco::Exception& error)
+    {
+        std::cerr << "switchyard: " << error.message() << "\n";
+        return EXIT_CONFIG;
+    }
 }
 
 int SwitchyardServer::main(const std::vector<std::string>& arguments)
@@ -147,6 +194,8 @@ int SwitchyardServer::main(const std::vector<std::string>& arguments)
         std::cerr << "switchyard: " << _configError << "\n";
         return EXIT_CONFIG;
     }
+    if (_listPlugins)
+        return listPlugins();
 
     Poco::Logger& logger = Poco::Logger::get("switchyard.kernel");
     // A client that goes away mid-answer must not kill the daemon.

@@ -30,12 +30,14 @@ protected:
 private:
     void printHelp() const;
     void configureDefaultLogging() const;
+    int listPlugins();
 
     std::string _configFile;
     std::vector<std::pair<std::string, std::string>> _defines;
     bool _helpRequested = false;
     bool _versionRequested = false;
     bool _checkConfig = false;
+    bool _listPlugins = false;
     std::string _usageError;
     std::string _configError;
     std::unique_ptr<ConfigurationSources> _sources;

@@ -11,6 +11,7 @@ namespace
 {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr int ExitConfig = 78;
 
@@ -63,6 +64,36 @@ TEST_F(StartupErrorTest, DefineOptionOverridesTheFile)
 {
     EXPECT_EQ(run("", {"--check-config", "-D", "switchyard.instances.info.path=/status"}), 0) << output;
     EXPECT_THAT(output, HasSubstr("/status -> info"));
+}
+
+TEST_F(StartupErrorTest, ListPluginsShowsEachLibraryOfTheConfiguredFolder)
+{
+    EXPECT_EQ(run("", {"--list-plugins"}), 0) << output;
+    EXPECT_THAT(output, HasSubstr("plugins in " SWITCHYARD_PLUGIN_DIR));
+    EXPECT_THAT(output, HasSubstr("  switchyard-auth-secret.so: auth-secret "));
+    EXPECT_THAT(output, HasSubstr(": storage.memory\n"));
+    EXPECT_THAT(output, Not(HasSubstr("REFUSED")));
+}
+
+TEST_F(StartupErrorTest, ListPluginsFailsWhenALibraryWouldBeRefused)
+{
+    EXPECT_EQ(
+        run("", {"--list-plugins", "-D", "switchyard.plugins.directory=" SWITCHYARD_FIXTURE_PLUGIN_DIR}),
+        ExitConfig)
+        << output;
+    EXPECT_THAT(output, HasSubstr("  fixture-good.so: fixture-good 1.0.0: dispatch.fixture-first"));
+    EXPECT_THAT(output, HasSubstr("  fixture-wrong-build-id.so: REFUSED: " SWITCHYARD_FIXTURE_PLUGIN_DIR
+                                  "/fixture-wrong-build-id.so: not binary compatible: plugin built as "));
+}
+
+TEST_F(StartupErrorTest, ALoggingMistakeIsAConfigurationError)
+{
+    EXPECT_EQ(run("logging.loggers.root.channel = syslog\n"
+                  "logging.channels.syslog.class = SyslogChanel\n"),
+              ExitConfig)
+        << output;
+    EXPECT_THAT(output, HasSubstr("switchyard: " + configFile + ": logging.*: "));
+    EXPECT_THAT(output, HasSubstr("SyslogChanel"));
 }
 
 struct BadPlugin
