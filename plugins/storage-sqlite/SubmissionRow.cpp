@@ -85,6 +85,30 @@ void SubmissionRow::extractInto(Poco::Data::Statement& statement)
         into(taskId), into(statusCode), into(result), into(createdAt), into(updatedAt), into(reportFinal);
 }
 
+SubmissionRow SubmissionRow::readFrom(const PreparedStatement& statement)
+{
+    SubmissionRow row;
+    row.sequence = statement.integer(0);
+    row.id = statement.text(1);
+    row.submitName = statement.text(2);
+    row.sha256 = statement.text(3);
+    row.fileSize = statement.integer(4);
+    row.mediaType = statement.text(5);
+    row.priority = statement.integer(6);
+    row.options = statement.text(7);
+    row.state = statement.text(8);
+    row.attempts = statement.integer(9);
+    row.reason = statement.text(10);
+    row.appServerId = statement.text(11);
+    row.taskId = statement.text(12);
+    row.statusCode = statement.integer(13);
+    row.result = statement.text(14);
+    row.createdAt = statement.integer(15);
+    row.updatedAt = statement.integer(16);
+    row.reportFinal = statement.integer(17);
+    return row;
+}
+
 std::string SubmissionRow::encodeOptions(const std::map<std::string, std::string>& options)
 {
     Poco::JSON::Object object;
