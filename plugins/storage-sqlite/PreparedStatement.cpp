@@ -33,6 +33,19 @@ void PreparedStatement::bind(int index, const std::string& value)
                               SQLITE_TRANSIENT));
 }
 
+void PreparedStatement::bind(int index, std::int64_t value)
+{
+    check(::sqlite3_bind_int64(_statement, index, value));
+}
+
+void PreparedStatement::run()
+{
+    while (step())
+    {
+    }
+    ::sqlite3_reset(_statement);
+}
+
 bool PreparedStatement::step()
 {
     const int resultCode = ::sqlite3_step(_statement);
@@ -60,7 +73,7 @@ std::string PreparedStatement::text(int index) const
 void PreparedStatement::check(int resultCode) const
 {
     if (resultCode != SQLITE_OK)
-        Poco::Data::SQLite::Utility::throwException(_connection, resultCode);
+        Poco::Data::SQLite::Utility::throwException(_connection, resultCode, ::sqlite3_errmsg(_connection));
 }
 
 } // namespace switchyard::plugins::sqlite

@@ -30,9 +30,13 @@ public:
 
     /// Binds `value` (copied) to the 1-based parameter `index`.
     void bind(int index, const std::string& value);
+    void bind(int index, std::int64_t value);
 
     /// Runs the statement to its next row: true with a row to read, false when done.
     bool step();
+
+    /// Runs a statement that returns no rows (an INSERT, an UPDATE, BEGIN, COMMIT), then resets it.
+    void run();
 
     /// The 0-based column `index` of the current row.
     std::int64_t integer(int index) const;

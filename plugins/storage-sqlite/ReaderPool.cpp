@@ -16,31 +16,25 @@ ReaderPool::Lease::~Lease()
 {
     // Statements left mid-result would hold a read snapshot open on an idle connection, which
     // keeps the WAL from being checkpointed.
-    for (auto& [sql, statement] : _reader->statements)
-        statement->reset();
+    _reader->statements.resetAll();
     _pool.giveBack(std::move(_reader));
 }
 
 PreparedStatement& ReaderPool::Lease::statement(const std::string& sql)
 {
-    std::unique_ptr<PreparedStatement>& statement = _reader->statements[sql];
-    if (!statement)
-        statement = std::make_unique<PreparedStatement>(
-            Poco::Data::SQLite::Utility::dbHandle(*_reader->session), sql);
-    else
-        statement->reset();
-    return *statement;
+    return _reader->statements.get(sql);
+}
+
+ReaderPool::Reader::Reader(std::unique_ptr<Poco::Data::Session> connection)
+    : session(std::move(connection)), statements(Poco::Data::SQLite::Utility::dbHandle(*session))
+{
 }
 
 ReaderPool::ReaderPool(std::vector<std::unique_ptr<Poco::Data::Session>> sessions)
 {
     _free.reserve(sessions.size());
     for (auto& session : sessions)
-    {
-        auto reader = std::make_unique<Reader>();
-        reader->session = std::move(session);
-        _free.push_back(std::move(reader));
-    }
+        _free.push_back(std::make_unique<Reader>(std::move(session)));
 }
 
 ReaderPool::Lease ReaderPool::acquire()

@@ -2,12 +2,11 @@
 // Copyright Switchyard contributors
 #pragma once
 
-#include "PreparedStatement.h"
+#include "StatementCache.h"
 
 #include <Poco/Data/Session.h>
 
 #include <condition_variable>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,9 +24,11 @@ class ReaderPool
 {
     struct Reader
     {
+        explicit Reader(std::unique_ptr<Poco::Data::Session> connection);
+
         std::unique_ptr<Poco::Data::Session> session;
-        /// By SQL text. Declared after the session: destroyed (finalized) before it closes.
-        std::map<std::string, std::unique_ptr<PreparedStatement>> statements;
+        /// Declared after the session: destroyed (finalized) before it closes.
+        StatementCache statements;
     };
 
 public:

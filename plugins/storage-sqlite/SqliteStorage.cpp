@@ -9,6 +9,7 @@
 
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/Limit.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
@@ -99,6 +100,7 @@ void SqliteStorage::open()
     SqliteDatabase::prepareFile(_settings.path);
     _lock = std::make_unique<DatabaseLock>(_settings.path);
     _writer = SqliteDatabase::open(_settings, SqliteDatabase::Role::Writer);
+    _writerStatements = std::make_unique<StatementCache>(Poco::Data::SQLite::Utility::dbHandle(*_writer));
     const int foundVersion = SqliteSchema::migrate(*_writer, _settings.path, _logger);
     loadNextSequence();
     rebuildQueue();
@@ -125,6 +127,7 @@ void SqliteStorage::close() noexcept
         _committer->stop();
     _committer.reset();
     _readers.reset();
+    _writerStatements.reset();
     _writer.reset();
     _queue.clear();
     _lock.reset();
@@ -213,7 +216,8 @@ void SqliteStorage::writeBatch(const std::vector<AddRequest*>& batch)
 {
     const std::lock_guard<std::mutex> lock(_writeMutex);
     useSynchronous(_settings.synchronous);
-    AddBatchWriter(*_writer, _queue, _settings.path).write(batch, _nextSequence, epochMilliseconds());
+    AddBatchWriter(*_writer, *_writerStatements, _queue, _settings.path)
+        .write(batch, _nextSequence, epochMilliseconds());
 }
 
 GroupCommitter::Statistics SqliteStorage::commitStatistics() const

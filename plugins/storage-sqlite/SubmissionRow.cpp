@@ -85,6 +85,28 @@ void SubmissionRow::extractInto(Poco::Data::Statement& statement)
         into(taskId), into(statusCode), into(result), into(createdAt), into(updatedAt), into(reportFinal);
 }
 
+void SubmissionRow::bindTo(PreparedStatement& statement) const
+{
+    statement.bind(1, sequence);
+    statement.bind(2, id);
+    statement.bind(3, submitName);
+    statement.bind(4, sha256);
+    statement.bind(5, fileSize);
+    statement.bind(6, mediaType);
+    statement.bind(7, priority);
+    statement.bind(8, options);
+    statement.bind(9, state);
+    statement.bind(10, attempts);
+    statement.bind(11, reason);
+    statement.bind(12, appServerId);
+    statement.bind(13, taskId);
+    statement.bind(14, statusCode);
+    statement.bind(15, result);
+    statement.bind(16, createdAt);
+    statement.bind(17, updatedAt);
+    statement.bind(18, reportFinal);
+}
+
 SubmissionRow SubmissionRow::readFrom(const PreparedStatement& statement)
 {
     SubmissionRow row;

@@ -57,6 +57,9 @@ struct SubmissionRow
     /// Extracts every column, by reference, from the statement's result (Columns order).
     void extractInto(Poco::Data::Statement& statement);
 
+    /// Binds every column as the statement's parameters 1 to 18 (Columns order).
+    void bindTo(PreparedStatement& statement) const;
+
     /// The current row of `statement`, whose result columns start with Columns, in order.
     static SubmissionRow readFrom(const PreparedStatement& statement);
 
