@@ -145,6 +145,9 @@ std::map<std::string, std::string> SubmissionRow::decodeOptions(const std::strin
                                                                 const std::string& id)
 {
     std::map<std::string, std::string> options;
+    // Most submissions carry no options: spare them the parser.
+    if (text == "{}")
+        return options;
     try
     {
         const Poco::JSON::Object::Ptr object =
