@@ -2,6 +2,7 @@
 // Copyright Switchyard contributors
 #include "AccessLog.h"
 
+#include <Poco/AutoPtr.h>
 #include <Poco/Logger.h>
 
 namespace switchyard::kernel
@@ -9,7 +10,10 @@ namespace switchyard::kernel
 
 void AccessLog::write(const AccessLogEntry& entry)
 {
-    Poco::Logger& logger = Poco::Logger::get("switchyard.access");
+    // Looked up once: Logger::get takes a process-wide lock, on every request otherwise. The
+    // reference held keeps the logger alive whatever happens to POCO's registry at exit.
+    static Poco::AutoPtr<Poco::Logger> accessLogger(&Poco::Logger::get("switchyard.access"), true);
+    Poco::Logger& logger = *accessLogger;
     if (!logger.information())
         return;
     logger.information(entry.requestId + " " + entry.client + " " + entry.method + " " + entry.path + " " +

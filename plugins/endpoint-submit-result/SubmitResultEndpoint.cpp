@@ -72,10 +72,8 @@ void SubmitResultEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTP
                           "no submission with this submitID");
         return;
     }
-    std::int64_t position = submission->state == plugin::SubmissionState::Queued
-                                ? _storage->positionInQueue(id)
-                                : std::int64_t(-1);
-    context.sendJson(response, HTTPResponse::HTTP_OK, *describe(*submission, position));
+    context.sendJson(response, HTTPResponse::HTTP_OK,
+                     *describe(*submission, _storage->positionOf(*submission)));
 }
 
 } // namespace switchyard::plugins::submitresult

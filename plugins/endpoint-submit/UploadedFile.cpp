@@ -31,12 +31,10 @@ void UploadedFile::append(const char* data, std::size_t size)
         _head.append(data, std::min(size, HeadBytes - _head.size()));
     if (!_writer)
         return;
-    _md5.update(data, size);
-    _sha1.update(data, size);
-    _sha512.update(data, size);
     try
     {
         _writer->write(data, size);
+        _digester.update(data, size);
     }
     catch (const Poco::Exception& error)
     {
@@ -53,9 +51,7 @@ plugin::FileFacts UploadedFile::commit()
     facts.submitName = _submitName;
     facts.fileSize = _size;
     facts.sha256 = _writer->commit();
-    facts.md5 = Poco::Crypto::DigestEngine::digestToHex(_md5.digest());
-    facts.sha1 = Poco::Crypto::DigestEngine::digestToHex(_sha1.digest());
-    facts.sha512 = Poco::Crypto::DigestEngine::digestToHex(_sha512.digest());
+    _digester.finish(facts);
     _writer.reset();
     return facts;
 }

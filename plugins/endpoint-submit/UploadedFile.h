@@ -2,10 +2,9 @@
 // Copyright Switchyard contributors
 #pragma once
 
+#include "FileDigester.h"
 #include "switchyard/plugin/BlobWriter.h"
 #include "switchyard/plugin/FileFacts.h"
-
-#include <Poco/Crypto/DigestEngine.h>
 
 #include <cstdint>
 #include <memory>
@@ -48,9 +47,9 @@ private:
     bool _tooLarge = false;
     std::string _writeError;
     std::string _head;
-    Poco::Crypto::DigestEngine _md5{"MD5"};
-    Poco::Crypto::DigestEngine _sha1{"SHA1"};
-    Poco::Crypto::DigestEngine _sha512{"SHA512"};
+    // SHA-256 comes from the blob writer, which names the content by it.
+    support::FileDigester _digester{support::FileDigester::Md5 | support::FileDigester::Sha1 |
+                                    support::FileDigester::Sha512};
 };
 
 } // namespace switchyard::plugins::submit

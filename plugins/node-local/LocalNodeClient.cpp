@@ -3,6 +3,7 @@
 #include "LocalNodeClient.h"
 
 #include "DigestingBlobWriter.h"
+#include "FileDigester.h"
 #include "FreeDiskSpace.h"
 #include "NodeSystemInfo.h"
 #include "ProcessStatus.h"
@@ -14,6 +15,7 @@
 #include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
+#include <array>
 
 namespace switchyard::plugins::nodelocal
 {
@@ -158,13 +160,28 @@ plugin::NodeAnswer LocalNodeClient::scan(const plugin::NodeRequest& request)
 
     auto task = std::make_shared<NodeTask>();
     std::shared_lock<std::shared_mutex> fileGuard(_files, std::defer_lock);
+    bool wroteCopy = false;
     try
     {
-        support::DigestingBlobWriter writer(_blobs->createWriter());
-        writer.writeAll(*request.content);
         fileGuard.lock();
-        task->facts = writer.commit();
-        task->facts.mediaType = _mediaTypes.detect(writer.head().data(), writer.head().size());
+        if (!request.sha256.empty() && _blobs->size(request.sha256) == request.fileSize)
+        {
+            // The store holds these bytes already (the embedded node shares the broker's store,
+            // or the file came before): digest what comes, for the report and to check it is
+            // what was announced, and store nothing again.
+            const std::string head = digestWithoutStoring(*request.content, task->facts);
+            task->facts.mediaType = _mediaTypes.detect(head.data(), head.size());
+        }
+        else
+        {
+            fileGuard.unlock();
+            support::DigestingBlobWriter writer(_blobs->createWriter());
+            writer.writeAll(*request.content);
+            fileGuard.lock();
+            task->facts = writer.commit();
+            wroteCopy = true;
+            task->facts.mediaType = _mediaTypes.detect(writer.head().data(), writer.head().size());
+        }
     }
     catch (const Poco::ReadFileException& error)
     {
@@ -186,7 +203,8 @@ plugin::NodeAnswer LocalNodeClient::scan(const plugin::NodeRequest& request)
         (request.fileSize != 0 && request.fileSize != task->facts.fileSize))
     {
         fileGuard.unlock();
-        removeUnreferencedFile(task->facts.sha256);
+        if (wroteCopy)
+            removeUnreferencedFile(task->facts.sha256);
     }
     if (!request.sha256.empty() && request.sha256 != task->facts.sha256)
         return refusal(400, "INVALID_PARAMETER",
@@ -389,6 +407,25 @@ void LocalNodeClient::sweepUntilStopped()
         }
         lock.lock();
     }
+}
+
+std::string LocalNodeClient::digestWithoutStoring(std::istream& content, plugin::FileFacts& facts)
+{
+    support::FileDigester digester;
+    std::string head;
+    std::array<char, 64 * 1024> buffer{};
+    while (content.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || content.gcount() > 0)
+    {
+        const auto size = static_cast<std::size_t>(content.gcount());
+        digester.update(buffer.data(), size);
+        if (head.size() < support::DigestingBlobWriter::HeadBytes)
+            head.append(buffer.data(), std::min(size, support::DigestingBlobWriter::HeadBytes - head.size()));
+        facts.fileSize += size;
+    }
+    if (content.bad())
+        throw Poco::ReadFileException("cannot read the content to scan");
+    digester.finish(facts);
+    return head;
 }
 
 void LocalNodeClient::removeUnreferencedFile(const std::string& sha256)

@@ -84,6 +84,9 @@ private:
     void sweepUntilStopped();
     /// Deletes a stored file no task refers to (one whose upload was refused), when this node
     /// owns its files (`removeExpiredFiles`).
+    /// Reads `content` to its end into `facts` (size and the four digests) without storing it;
+    /// returns its first DigestingBlobWriter::HeadBytes. Throws Poco::ReadFileException.
+    static std::string digestWithoutStoring(std::istream& content, plugin::FileFacts& facts);
     void removeUnreferencedFile(const std::string& sha256);
     /// Records the end of a task: its reports in the table, the counters, the log, the callback.
     void complete(const NodeTask& task, const TaskRunner::Outcome& outcome, std::int64_t processTime);

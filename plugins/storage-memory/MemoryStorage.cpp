@@ -139,6 +139,17 @@ std::int64_t MemoryStorage::positionInQueue(const std::string& id) const
     return static_cast<std::int64_t>(_queue.order_of_key(queueKeyOf(found->second)));
 }
 
+std::int64_t MemoryStorage::positionOf(const plugin::Submission& submission) const
+{
+    if (submission.state != plugin::SubmissionState::Queued)
+        return -1;
+    const std::lock_guard<std::mutex> lock(_mutex);
+    const QueueKey key = queueKeyOf(submission);
+    if (_queue.find(key) == _queue.end())
+        return -1;
+    return static_cast<std::int64_t>(_queue.order_of_key(key));
+}
+
 std::uint64_t MemoryStorage::queueCount() const
 {
     const std::lock_guard<std::mutex> lock(_mutex);

@@ -29,6 +29,7 @@ public:
     std::optional<plugin::FileFacts> findFile(const std::string& sha256) const override;
     std::optional<plugin::Submission> findSubmission(const std::string& id) const override;
     std::int64_t positionInQueue(const std::string& id) const override;
+    std::int64_t positionOf(const plugin::Submission& submission) const override;
     std::uint64_t queueCount() const override;
     std::optional<plugin::Submission> claimNext(const std::set<std::string>& skip) override;
     void recordHandoff(const std::string& id, const plugin::NodeHandoff& handoff) override;

@@ -5,7 +5,6 @@
 #include "SqliteDatabase.h"
 #include "SubmissionRow.h"
 
-#include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 
 #include <algorithm>
@@ -13,41 +12,32 @@
 namespace switchyard::plugins::sqlite
 {
 
-using namespace Poco::Data::Keywords;
-
 /// The statements of one batch, prepared once and run per row; they read the buffers they were
 /// bound to, so the object must not move.
-struct AddBatchWriter::Statements
+namespace
 {
-    explicit Statements(Poco::Data::Session& session) : exists(session), insert(session), insertFile(session)
-    {
-        exists << "SELECT COUNT(*) FROM submissions WHERE id = ?", useRef(id), into(count);
-        insert << "INSERT INTO submissions (" + SubmissionRow::Columns + ") VALUES (" +
-                      SubmissionRow::Placeholders + ")";
-        row.bindTo(insert);
-        // A file already known keeps its first record.
-        insertFile
-            << "INSERT OR IGNORE INTO files (sha256, submit_name, file_size, md5, sha1, sha512, media_type, "
-               "unreferenced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            useRef(file.sha256), useRef(file.submitName), useRef(fileSize), useRef(file.md5),
-            useRef(file.sha1), useRef(file.sha512), useRef(file.mediaType), useRef(unreferenced);
-    }
 
-    std::string id;
-    int count = 0;
-    Poco::Data::Statement exists;
+const std::string Begin = "BEGIN IMMEDIATE";
+const std::string Commit = "COMMIT";
+const std::string Exists = "SELECT COUNT(*) FROM submissions WHERE id = ?";
+// Made on first use: SubmissionRow's strings live in another file, initialized in an unknown order.
+const std::string& insertSql()
+{
+    static const std::string sql = "INSERT INTO submissions (" + SubmissionRow::Columns + ") VALUES (" +
+                                   SubmissionRow::Placeholders + ")";
+    return sql;
+}
+// A file already known keeps its first record.
+const std::string InsertFile =
+    "INSERT OR IGNORE INTO files (sha256, submit_name, file_size, md5, sha1, sha512, "
+    "media_type, unreferenced) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+const std::string SaveSequence = "UPDATE counters SET value = ? WHERE name = 'nextSequence'";
 
-    SubmissionRow row;
-    Poco::Data::Statement insert;
+} // namespace
 
-    plugin::FileFacts file;
-    Poco::Int64 fileSize = 0;
-    int unreferenced = 0;
-    Poco::Data::Statement insertFile;
-};
-
-AddBatchWriter::AddBatchWriter(Poco::Data::Session& session, QueueCache& queue, const std::string& path)
-    : _session(session), _queue(queue), _path(path)
+AddBatchWriter::AddBatchWriter(Poco::Data::Session& session, StatementCache& statements, QueueCache& queue,
+                               const std::string& path)
+    : _session(session), _statements(statements), _queue(queue), _path(path)
 {
 }
 
@@ -59,15 +49,17 @@ void AddBatchWriter::write(const std::vector<AddRequest*>& batch, std::uint64_t&
     try
     {
         // IMMEDIATE takes the write lock now rather than at the first insert.
-        SqliteDatabase::execute(_session, "BEGIN IMMEDIATE");
-        Statements statements(_session);
+        _statements.get(Begin).run();
         for (AddRequest* request : batch)
-            writeRequest(*request, statements, next, timestamp, queued);
+            writeRequest(*request, next, timestamp, queued);
         if (next != nextSequence)
-            _session << "UPDATE counters SET value = ? WHERE name = 'nextSequence'",
-                bind(static_cast<Poco::Int64>(next)), now;
+        {
+            PreparedStatement& saveSequence = _statements.get(SaveSequence);
+            saveSequence.bind(1, static_cast<std::int64_t>(next));
+            saveSequence.run();
+        }
         // With synchronous = FULL the commit returns once the WAL is on disk.
-        SqliteDatabase::execute(_session, "COMMIT");
+        _statements.get(Commit).run();
     }
     catch (const Poco::Exception& error)
     {
@@ -92,14 +84,16 @@ void AddBatchWriter::write(const std::vector<AddRequest*>& batch, std::uint64_t&
     nextSequence = next;
 }
 
-void AddBatchWriter::writeRequest(AddRequest& request, Statements& statements, std::uint64_t& nextSequence,
-                                  std::int64_t timestamp, std::vector<QueueCache::Key>& queued)
+void AddBatchWriter::writeRequest(AddRequest& request, std::uint64_t& nextSequence, std::int64_t timestamp,
+                                  std::vector<QueueCache::Key>& queued)
 {
     for (const plugin::Submission& submission : request.submissions)
     {
-        statements.id = submission.id;
-        statements.exists.execute();
-        if (statements.count != 0)
+        PreparedStatement& exists = _statements.get(Exists);
+        exists.bind(1, submission.id);
+        const bool known = exists.step() && exists.integer(0) != 0;
+        exists.reset();
+        if (known)
         {
             request.error =
                 std::make_unique<Poco::ExistsException>("submission " + submission.id + " already exists");
@@ -122,8 +116,9 @@ void AddBatchWriter::writeRequest(AddRequest& request, Statements& statements, s
         stored.result.clear();
         stored.createdAt = timestamp;
         stored.updatedAt = timestamp;
-        statements.row = SubmissionRow::from(stored);
-        statements.insert.execute();
+        PreparedStatement& insert = _statements.get(insertSql());
+        SubmissionRow::from(stored).bindTo(insert);
+        insert.run();
         // Into the cache before the commit, so that nothing can fail after it. Until the commit
         // the key only counts in queueCount() and in others' positions: claiming it needs the
         // writer lock, which our caller holds, and its own position needs its committed row.
@@ -135,14 +130,19 @@ void AddBatchWriter::writeRequest(AddRequest& request, Statements& statements, s
     }
     for (const plugin::FileFacts& file : request.files)
     {
-        statements.file = file;
-        statements.fileSize = static_cast<Poco::Int64>(file.fileSize);
-        statements.unreferenced = std::none_of(request.submissions.begin(), request.submissions.end(),
+        const bool unreferenced = std::none_of(request.submissions.begin(), request.submissions.end(),
                                                [&file](const plugin::Submission& submission)
-                                               { return submission.sha256 == file.sha256; })
-                                      ? 1
-                                      : 0;
-        statements.insertFile.execute();
+                                               { return submission.sha256 == file.sha256; });
+        PreparedStatement& insertFile = _statements.get(InsertFile);
+        insertFile.bind(1, file.sha256);
+        insertFile.bind(2, file.submitName);
+        insertFile.bind(3, static_cast<std::int64_t>(file.fileSize));
+        insertFile.bind(4, file.md5);
+        insertFile.bind(5, file.sha1);
+        insertFile.bind(6, file.sha512);
+        insertFile.bind(7, file.mediaType);
+        insertFile.bind(8, std::int64_t{unreferenced ? 1 : 0});
+        insertFile.run();
     }
     nextSequence = sequence;
 }

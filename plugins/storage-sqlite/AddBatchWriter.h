@@ -4,6 +4,7 @@
 
 #include "AddRequest.h"
 #include "QueueCache.h"
+#include "StatementCache.h"
 
 #include <Poco/Data/Session.h>
 
@@ -27,7 +28,9 @@ class AddBatchWriter
 public:
     /// `path` names the database in errors. The session must not be used by anyone else during
     /// write() (the caller holds the writer lock).
-    AddBatchWriter(Poco::Data::Session& session, QueueCache& queue, const std::string& path);
+    /// `statements` are those of `session`, which keeps its statements compiled across batches.
+    AddBatchWriter(Poco::Data::Session& session, StatementCache& statements, QueueCache& queue,
+                   const std::string& path);
 
     /// Writes `batch` in one transaction. The submissions get the sequences from `nextSequence`
     /// on, in batch order, state Queued and `timestamp` as createdAt/updatedAt; `nextSequence` is
@@ -37,13 +40,12 @@ public:
     void write(const std::vector<AddRequest*>& batch, std::uint64_t& nextSequence, std::int64_t timestamp);
 
 private:
-    struct Statements;
-
     /// Writes one request's rows, or gives it its ExistsException and writes nothing.
-    void writeRequest(AddRequest& request, Statements& statements, std::uint64_t& nextSequence,
-                      std::int64_t timestamp, std::vector<QueueCache::Key>& queued);
+    void writeRequest(AddRequest& request, std::uint64_t& nextSequence, std::int64_t timestamp,
+                      std::vector<QueueCache::Key>& queued);
 
     Poco::Data::Session& _session;
+    StatementCache& _statements;
     QueueCache& _queue;
     const std::string _path;
 };

@@ -9,6 +9,7 @@
 
 #include <Poco/Data/DataException.h>
 #include <Poco/Data/Limit.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
@@ -99,6 +100,7 @@ void SqliteStorage::open()
     SqliteDatabase::prepareFile(_settings.path);
     _lock = std::make_unique<DatabaseLock>(_settings.path);
     _writer = SqliteDatabase::open(_settings, SqliteDatabase::Role::Writer);
+    _writerStatements = std::make_unique<StatementCache>(Poco::Data::SQLite::Utility::dbHandle(*_writer));
     const int foundVersion = SqliteSchema::migrate(*_writer, _settings.path, _logger);
     loadNextSequence();
     rebuildQueue();
@@ -125,6 +127,7 @@ void SqliteStorage::close() noexcept
         _committer->stop();
     _committer.reset();
     _readers.reset();
+    _writerStatements.reset();
     _writer.reset();
     _queue.clear();
     _lock.reset();
@@ -213,7 +216,8 @@ void SqliteStorage::writeBatch(const std::vector<AddRequest*>& batch)
 {
     const std::lock_guard<std::mutex> lock(_writeMutex);
     useSynchronous(_settings.synchronous);
-    AddBatchWriter(*_writer, _queue, _settings.path).write(batch, _nextSequence, epochMilliseconds());
+    AddBatchWriter(*_writer, *_writerStatements, _queue, _settings.path)
+        .write(batch, _nextSequence, epochMilliseconds());
 }
 
 GroupCommitter::Statistics SqliteStorage::commitStatistics() const
@@ -225,23 +229,26 @@ GroupCommitter::Statistics SqliteStorage::commitStatistics() const
 std::optional<plugin::FileFacts> SqliteStorage::findFile(const std::string& sha256) const
 {
     requireOpen();
-    return guarded(
-        "read file " + sha256,
-        [&]() -> std::optional<plugin::FileFacts>
-        {
-            ReaderPool::Lease lease = _readers->acquire();
-            plugin::FileFacts file;
-            Poco::Int64 fileSize = 0;
-            Poco::Data::Statement select(lease.session());
-            select << "SELECT sha256, submit_name, file_size, md5, sha1, sha512, media_type FROM files "
-                      "WHERE sha256 = ?",
-                bind(sha256), into(file.sha256), into(file.submitName), into(fileSize), into(file.md5),
-                into(file.sha1), into(file.sha512), into(file.mediaType);
-            if (select.execute() == 0)
-                return std::nullopt;
-            file.fileSize = static_cast<std::uint64_t>(fileSize);
-            return file;
-        });
+    return guarded("read file " + sha256,
+                   [&]() -> std::optional<plugin::FileFacts>
+                   {
+                       ReaderPool::Lease lease = _readers->acquire();
+                       PreparedStatement& select = lease.statement(
+                           "SELECT sha256, submit_name, file_size, md5, sha1, sha512, media_type "
+                           "FROM files WHERE sha256 = ?");
+                       select.bind(1, sha256);
+                       if (!select.step())
+                           return std::nullopt;
+                       plugin::FileFacts file;
+                       file.sha256 = select.text(0);
+                       file.submitName = select.text(1);
+                       file.fileSize = static_cast<std::uint64_t>(select.integer(2));
+                       file.md5 = select.text(3);
+                       file.sha1 = select.text(4);
+                       file.sha512 = select.text(5);
+                       file.mediaType = select.text(6);
+                       return file;
+                   });
 }
 
 std::optional<plugin::Submission> SqliteStorage::findSubmission(const std::string& id) const
@@ -251,14 +258,12 @@ std::optional<plugin::Submission> SqliteStorage::findSubmission(const std::strin
                    [&]() -> std::optional<plugin::Submission>
                    {
                        ReaderPool::Lease lease = _readers->acquire();
-                       SubmissionRow row;
-                       Poco::Data::Statement select(lease.session());
-                       select << "SELECT " + SubmissionRow::Columns + " FROM submissions WHERE id = ?",
-                           bind(id);
-                       row.extractInto(select);
-                       if (select.execute() == 0)
+                       PreparedStatement& select = lease.statement("SELECT " + SubmissionRow::Columns +
+                                                                   " FROM submissions WHERE id = ?");
+                       select.bind(1, id);
+                       if (!select.step())
                            return std::nullopt;
-                       return row.toSubmission();
+                       return SubmissionRow::readFrom(select).toSubmission();
                    });
 }
 
@@ -271,16 +276,23 @@ std::int64_t SqliteStorage::positionInQueue(const std::string& id) const
                 [&]() -> std::optional<QueueCache::Key>
                 {
                     ReaderPool::Lease lease = _readers->acquire();
-                    int priority = 0;
-                    Poco::Int64 sequence = 0;
-                    Poco::Data::Statement select(lease.session());
-                    select << "SELECT priority, sequence FROM submissions WHERE id = ?", bind(id),
-                        into(priority), into(sequence);
-                    if (select.execute() == 0)
+                    PreparedStatement& select =
+                        lease.statement("SELECT priority, sequence FROM submissions WHERE id = ?");
+                    select.bind(1, id);
+                    if (!select.step())
                         return std::nullopt;
-                    return QueueCache::Key{priority, static_cast<std::uint64_t>(sequence)};
+                    return QueueCache::Key{static_cast<int>(select.integer(0)),
+                                           static_cast<std::uint64_t>(select.integer(1))};
                 });
     return key ? _queue.position(*key) : -1;
+}
+
+std::int64_t SqliteStorage::positionOf(const plugin::Submission& submission) const
+{
+    requireOpen();
+    if (submission.state != plugin::SubmissionState::Queued)
+        return -1;
+    return _queue.position(QueueCache::Key{submission.priority, submission.sequence});
 }
 
 std::uint64_t SqliteStorage::queueCount() const
@@ -529,21 +541,20 @@ std::optional<plugin::Submission> SqliteStorage::findByTask(const std::string& a
     requireOpen();
     if (taskId.empty())
         return std::nullopt;
-    return guarded("find task " + taskId,
-                   [&]() -> std::optional<plugin::Submission>
-                   {
-                       ReaderPool::Lease lease = _readers->acquire();
-                       SubmissionRow row;
-                       Poco::Data::Statement select(lease.session());
-                       select << "SELECT " + SubmissionRow::Columns +
-                                     " FROM submissions WHERE task_id = ? AND (? = '' OR app_server_id = ?) "
-                                     "LIMIT 1",
-                           bind(taskId), bind(appServerId), bind(appServerId);
-                       row.extractInto(select);
-                       if (select.execute() == 0)
-                           return std::nullopt;
-                       return row.toSubmission();
-                   });
+    return guarded(
+        "find task " + taskId,
+        [&]() -> std::optional<plugin::Submission>
+        {
+            ReaderPool::Lease lease = _readers->acquire();
+            PreparedStatement& select = lease.statement(
+                "SELECT " + SubmissionRow::Columns +
+                " FROM submissions WHERE task_id = ?1 AND (?2 = '' OR app_server_id = ?2) LIMIT 1");
+            select.bind(1, taskId);
+            select.bind(2, appServerId);
+            if (!select.step())
+                return std::nullopt;
+            return SubmissionRow::readFrom(select).toSubmission();
+        });
 }
 
 std::vector<plugin::Submission> SqliteStorage::listUnfinishedHandoffs(std::size_t limit) const
@@ -621,12 +632,11 @@ std::optional<std::string> SqliteStorage::findReport(const std::string& id) cons
                    [&]() -> std::optional<std::string>
                    {
                        ReaderPool::Lease lease = _readers->acquire();
-                       std::string report;
-                       Poco::Data::Statement select(lease.session());
-                       select << "SELECT report FROM reports WHERE id = ?", bind(id), into(report);
-                       if (select.execute() == 0)
+                       PreparedStatement& select = lease.statement("SELECT report FROM reports WHERE id = ?");
+                       select.bind(1, id);
+                       if (!select.step())
                            return std::nullopt;
-                       return report;
+                       return select.text(0);
                    });
 }
 

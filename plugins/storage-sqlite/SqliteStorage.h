@@ -8,6 +8,7 @@
 #include "QueueCache.h"
 #include "ReaderPool.h"
 #include "SqliteStorageSettings.h"
+#include "StatementCache.h"
 #include "switchyard/plugin/Storage.h"
 
 #include <Poco/Data/Session.h>
@@ -65,6 +66,7 @@ public:
     std::optional<plugin::FileFacts> findFile(const std::string& sha256) const override;
     std::optional<plugin::Submission> findSubmission(const std::string& id) const override;
     std::int64_t positionInQueue(const std::string& id) const override;
+    std::int64_t positionOf(const plugin::Submission& submission) const override;
     std::uint64_t queueCount() const override;
     std::optional<plugin::Submission> claimNext(const std::set<std::string>& skip) override;
     void recordHandoff(const std::string& id, const plugin::NodeHandoff& handoff) override;
@@ -124,6 +126,8 @@ private:
     /// Guards _writer and _nextSequence, and orders every change of the database and the cache.
     mutable std::mutex _writeMutex;
     std::unique_ptr<Poco::Data::Session> _writer;
+    /// The writer's compiled statements; destroyed before the writer closes.
+    std::unique_ptr<StatementCache> _writerStatements;
     std::uint64_t _nextSequence = 1;
     std::unique_ptr<ReaderPool> _readers;
     QueueCache _queue;

@@ -85,6 +85,52 @@ void SubmissionRow::extractInto(Poco::Data::Statement& statement)
         into(taskId), into(statusCode), into(result), into(createdAt), into(updatedAt), into(reportFinal);
 }
 
+void SubmissionRow::bindTo(PreparedStatement& statement) const
+{
+    statement.bind(1, sequence);
+    statement.bind(2, id);
+    statement.bind(3, submitName);
+    statement.bind(4, sha256);
+    statement.bind(5, fileSize);
+    statement.bind(6, mediaType);
+    statement.bind(7, priority);
+    statement.bind(8, options);
+    statement.bind(9, state);
+    statement.bind(10, attempts);
+    statement.bind(11, reason);
+    statement.bind(12, appServerId);
+    statement.bind(13, taskId);
+    statement.bind(14, statusCode);
+    statement.bind(15, result);
+    statement.bind(16, createdAt);
+    statement.bind(17, updatedAt);
+    statement.bind(18, reportFinal);
+}
+
+SubmissionRow SubmissionRow::readFrom(const PreparedStatement& statement)
+{
+    SubmissionRow row;
+    row.sequence = statement.integer(0);
+    row.id = statement.text(1);
+    row.submitName = statement.text(2);
+    row.sha256 = statement.text(3);
+    row.fileSize = statement.integer(4);
+    row.mediaType = statement.text(5);
+    row.priority = statement.integer(6);
+    row.options = statement.text(7);
+    row.state = statement.text(8);
+    row.attempts = statement.integer(9);
+    row.reason = statement.text(10);
+    row.appServerId = statement.text(11);
+    row.taskId = statement.text(12);
+    row.statusCode = statement.integer(13);
+    row.result = statement.text(14);
+    row.createdAt = statement.integer(15);
+    row.updatedAt = statement.integer(16);
+    row.reportFinal = statement.integer(17);
+    return row;
+}
+
 std::string SubmissionRow::encodeOptions(const std::map<std::string, std::string>& options)
 {
     Poco::JSON::Object object;
@@ -99,6 +145,9 @@ std::map<std::string, std::string> SubmissionRow::decodeOptions(const std::strin
                                                                 const std::string& id)
 {
     std::map<std::string, std::string> options;
+    // Most submissions carry no options: spare them the parser.
+    if (text == "{}")
+        return options;
     try
     {
         const Poco::JSON::Object::Ptr object =

@@ -2,6 +2,7 @@
 // Copyright Switchyard contributors
 #pragma once
 
+#include "PreparedStatement.h"
 #include "switchyard/plugin/Submission.h"
 
 #include <Poco/Data/Statement.h>
@@ -55,6 +56,12 @@ struct SubmissionRow
 
     /// Extracts every column, by reference, from the statement's result (Columns order).
     void extractInto(Poco::Data::Statement& statement);
+
+    /// Binds every column as the statement's parameters 1 to 18 (Columns order).
+    void bindTo(PreparedStatement& statement) const;
+
+    /// The current row of `statement`, whose result columns start with Columns, in order.
+    static SubmissionRow readFrom(const PreparedStatement& statement);
 
     static std::string encodeOptions(const std::map<std::string, std::string>& options);
     /// Throws Poco::Data::DataException naming `id` for text that is not a JSON object of strings.

@@ -9,7 +9,7 @@
 /// The version of the plugin ABI this SDK describes. Bump it on ANY change to a header in
 /// switchyard/plugin/ and record the new headers hash in kernel/abi/plugin-abi.lock;
 /// the AbiHash test fails until both are done.
-#define SWITCHYARD_PLUGIN_ABI_VERSION 4u
+#define SWITCHYARD_PLUGIN_ABI_VERSION 5u
 
 /// The name of the single symbol a plugin library exports. It carries the ABI generation so
 /// a kernel of another generation finds no entry instead of misreading a descriptor.

@@ -52,6 +52,11 @@ public:
     /// submission is unknown or not Queued. Must not scan the queue: O(log n) or better.
     virtual std::int64_t positionInQueue(const std::string& id) const = 0;
 
+    /// The same place for a submission findSubmission() has just returned, without reading it
+    /// again (the hot path of /submit-result): -1 when `submission` is not Queued, or is no longer
+    /// queued (claimed or removed since it was read). Must not scan the queue: O(log n) or better.
+    virtual std::int64_t positionOf(const Submission& submission) const = 0;
+
     /// The number of Queued submissions. O(1).
     virtual std::uint64_t queueCount() const = 0;
 

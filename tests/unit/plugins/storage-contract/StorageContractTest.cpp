@@ -258,6 +258,28 @@ TEST_P(StorageContractTest, PositionsMoveUpAsSubmissionsAreClaimed)
     EXPECT_EQ(_storage->positionInQueue("d"), 1);
 }
 
+TEST_P(StorageContractTest, PositionOfASubmissionReadAMomentAgoNeedsNoSecondRead)
+{
+    add("low", 0);
+    add("high", 90);
+    add("mid", 40);
+    const std::optional<plugin::Submission> low = _storage->findSubmission("low");
+    const std::optional<plugin::Submission> high = _storage->findSubmission("high");
+    ASSERT_TRUE(low && high);
+    EXPECT_EQ(_storage->positionOf(*low), 2);
+    EXPECT_EQ(_storage->positionOf(*high), 0);
+
+    // Claimed since it was read: the copy still says Queued, but it has left the queue.
+    ASSERT_EQ(_storage->claimNext({})->id, "high");
+    EXPECT_EQ(_storage->positionOf(*high), -1);
+    EXPECT_EQ(_storage->positionOf(*low), 1);
+    EXPECT_EQ(_storage->positionOf(*_storage->findSubmission("high")), -1) << "Dispatching has no place";
+
+    plugin::Submission stranger = *low;
+    stranger.sequence += 1000;
+    EXPECT_EQ(_storage->positionOf(stranger), -1) << "a submission the storage does not hold";
+}
+
 TEST_P(StorageContractTest, RequeueRestoresTheOriginalPlace)
 {
     _storage->addSubmissions({submission("a"), submission("b"), submission("c")}, {});
