@@ -32,12 +32,12 @@ SecretAuthenticator::SecretAuthenticator(std::vector<Key> keys, Poco::Logger& lo
 
 SecretAuthenticator::Digest SecretAuthenticator::digestOf(const std::string& secret)
 {
-    // Fetched once: looking SHA-256 up by name on every request costs more than the digest.
-    static EVP_MD* const sha256 = ::EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    // One call, no engine object: a Poco::Crypto::DigestEngine per request looks the digest up by
+    // name and allocates a context of its own. Nothing is kept between calls, so the library can
+    // unload without leaving OpenSSL objects behind.
     Digest digest{};
     unsigned int size = 0;
-    if (sha256 == nullptr ||
-        ::EVP_Digest(secret.data(), secret.size(), digest.data(), &size, sha256, nullptr) != 1 ||
+    if (::EVP_Digest(secret.data(), secret.size(), digest.data(), &size, ::EVP_sha256(), nullptr) != 1 ||
         size != digest.size())
         throw Poco::SystemException("OpenSSL cannot compute SHA-256");
     return digest;
