@@ -44,8 +44,34 @@ private:
     static std::map<std::string, std::string>
     forwardedOptions(const Poco::Net::NameValueCollection& parameters);
 
-    static Poco::JSON::Object::Ptr rejected(const UploadedFile& file, int priority,
+    /// What one request adds: the submissions to queue, the binaries to record, the answer's
+    /// entries.
+    struct Batch
+    {
+        int priority = 0;
+        std::map<std::string, std::string> options;
+        std::vector<plugin::Submission> submissions;
+        std::vector<plugin::FileFacts> files;
+        std::vector<Poco::JSON::Object::Ptr> acceptedEntries;
+        Poco::JSON::Array::Ptr rejectedFiles = new Poco::JSON::Array;
+        Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
+
+        /// Adds a stored file to be queued under a fresh submit ID.
+        void accept(plugin::FileFacts facts);
+    };
+
+    /// Unpacks a stored archive into `batch`: the archive as a source file, each member
+    /// accepted or rejected, nested archives as source files followed by their members.
+    void addArchive(Batch& batch, plugin::FileFacts source, const std::string& password,
+                    plugin::RequestContext& context);
+
+    static Poco::JSON::Object::Ptr rejected(const std::string& submitName, int priority,
                                             const std::string& reason);
+
+    /// The entry of an archive whose members were unpacked (or could not be): it keeps an ID
+    /// and its binary.
+    static Poco::JSON::Object::Ptr rejectedSource(const plugin::FileFacts& facts, int priority,
+                                                  const std::string& reason);
 
     SubmitSettings _settings;
     std::shared_ptr<plugin::Storage> _storage;

@@ -24,6 +24,25 @@ SubmitEndpointFactory::create(const Poco::Util::AbstractConfiguration& config,
         static_cast<std::uint64_t>(reader.getInteger("minFreeDiskMiB", 1024, 0, std::int64_t(1) << 30)) << 20;
     settings.maxFilesPerRequest =
         static_cast<std::uint32_t>(reader.getInteger("maxFilesPerRequest", 100, 1, 10000));
+    archive::ArchiveLimits& limits = settings.archive;
+    limits.maxMemberBytes = settings.maxFileBytes;
+    limits.maxMembers =
+        static_cast<std::uint32_t>(reader.getInteger("maxSubmitFileCountForArchive", 10000, 1, 1000000));
+    limits.maxExecutables = static_cast<std::uint32_t>(
+        reader.getInteger("maxSubmitFileCountForArchiveExecutables", 100, 0, 1000000));
+    limits.maxDocuments = static_cast<std::uint32_t>(
+        reader.getInteger("maxSubmitFileCountForArchiveDocuments", 10, 0, 1000000));
+    limits.maxOther =
+        static_cast<std::uint32_t>(reader.getInteger("maxSubmitFileCountForArchiveOther", 10, 0, 1000000));
+    limits.maxUnpackedBytes =
+        static_cast<std::uint64_t>(reader.getInteger("maxArchiveUnpackedMiB", 4096, 1, std::int64_t(1) << 30))
+        << 20;
+    limits.maxExpansionRatio =
+        static_cast<std::uint32_t>(reader.getInteger("maxArchiveExpansionRatio", 100, 1, 100000));
+    limits.ratioFloorBytes = static_cast<std::uint64_t>(reader.getInteger("archiveRatioFloorKilobytes", 1024,
+                                                                          1, std::int64_t(1) << 30)) *
+                             1024;
+    limits.maxDepth = static_cast<std::uint32_t>(reader.getInteger("maxArchiveDepth", 3, 0, 16));
     const std::string storageId = reader.getString("storage", "");
     const std::string blobsId = reader.getString("blobs", "");
     return std::make_unique<SubmitEndpoint>(

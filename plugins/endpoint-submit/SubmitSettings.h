@@ -2,6 +2,8 @@
 // Copyright Switchyard contributors
 #pragma once
 
+#include "ArchiveLimits.h"
+
 #include <cstdint>
 
 namespace switchyard::plugins::submit
@@ -18,6 +20,8 @@ struct SubmitSettings
     std::uint64_t minFreeDiskBytes = 1024ull << 20;
     /// 400 when a request carries more file parts (`maxFilesPerRequest`).
     std::uint32_t maxFilesPerRequest = 100;
+    /// How submitted archives are unpacked (maxMemberBytes is maxFileBytes).
+    archive::ArchiveLimits archive;
 };
 
 } // namespace switchyard::plugins::submit
