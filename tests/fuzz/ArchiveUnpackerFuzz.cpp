@@ -14,9 +14,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    using namespace switchyard::plugins;
+    namespace support = switchyard::plugins::support;
+    namespace memory = switchyard::plugins::memory;
+    namespace unpacking = switchyard::plugins::archive;
     static support::MediaTypeDetector mediaTypes;
-    archive::ArchiveLimits limits;
+    unpacking::ArchiveLimits limits;
     limits.maxMemberBytes = 4u << 20;
     limits.maxUnpackedBytes = 32u << 20;
     limits.maxMembers = 1000;
@@ -26,11 +28,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The first byte picks a password, so both the encrypted and the plain paths are reached.
     const std::string password = size > 0 && (data[0] & 1) ? "password" : "";
     std::istringstream content(bytes);
-    archive::ArchiveUnpacker unpacker(limits, store, mediaTypes);
-    archive::ArchiveOutcome outcome = unpacker.unpack(content, size, "fuzz", "fuzz.bin", password);
+    unpacking::ArchiveUnpacker unpacker(limits, store, mediaTypes);
+    unpacking::ArchiveOutcome outcome = unpacker.unpack(content, size, "fuzz", "fuzz.bin", password);
     if (outcome.unpackedBytes > limits.maxUnpackedBytes + (1u << 20) || outcome.sourceReason.empty())
         __builtin_trap();
-    for (const archive::ArchiveMember& member : outcome.members)
+    for (const unpacking::ArchiveMember& member : outcome.members)
         if (member.stored &&
             (!store.size(member.facts.sha256) || *store.size(member.facts.sha256) != member.facts.fileSize))
             __builtin_trap();
