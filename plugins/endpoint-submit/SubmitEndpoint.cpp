@@ -42,9 +42,35 @@ std::uint64_t freeBytes(const std::string& path)
 } // namespace
 
 SubmitEndpoint::SubmitEndpoint(SubmitSettings settings, std::shared_ptr<plugin::Storage> storage,
-                               std::shared_ptr<plugin::BlobStore> blobs)
-    : _settings(settings), _storage(std::move(storage)), _blobs(std::move(blobs))
+                               std::shared_ptr<plugin::BlobStore> blobs,
+                               std::vector<std::shared_ptr<plugin::ReputationSource>> whitelists)
+    : _settings(settings), _storage(std::move(storage)), _blobs(std::move(blobs)),
+      _whitelists(std::move(whitelists))
 {
+}
+
+bool SubmitEndpoint::isWhitelisted(const plugin::FileFacts& facts) const
+{
+    std::vector<std::string> digests;
+    for (const std::string* digest : {&facts.md5, &facts.sha1, &facts.sha256, &facts.sha512})
+        if (!digest->empty())
+            digests.push_back(*digest);
+    for (const auto& source : _whitelists)
+        if (!source->lookup(digests).whitelistedHashes.empty())
+            return true;
+    return false;
+}
+
+void SubmitEndpoint::acceptUnlessWhitelisted(Batch& batch, plugin::FileFacts facts) const
+{
+    if (batch.skipWhitelisted && isWhitelisted(facts))
+    {
+        batch.rejectedFiles->add(rejected(facts.submitName, batch.priority, "WHITELISTED"));
+        // The binary stays known (and served by /file), it is only not queued.
+        batch.files.push_back(std::move(facts));
+        return;
+    }
+    batch.accept(std::move(facts));
 }
 
 bool SubmitEndpoint::isServerFull() const
@@ -136,7 +162,7 @@ void SubmitEndpoint::addArchive(Batch& batch, plugin::FileFacts source, const st
             batch.files.push_back(std::move(member.facts));
         }
         else if (member.rejectedReason.empty())
-            batch.accept(std::move(member.facts));
+            acceptUnlessWhitelisted(batch, std::move(member.facts));
         else
             batch.rejectedFiles->add(rejected(member.submitName, batch.priority, member.rejectedReason));
     }
@@ -157,7 +183,8 @@ void SubmitEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     const Poco::Net::NameValueCollection parameters = support::MultipartFormReader::parameters(context, form);
     support::RequestParameters reader(parameters);
     std::optional<std::int64_t> priority = reader.integer("priority", 0, 0, 100);
-    std::optional<bool> skipWhitelisted = reader.boolean("skipWhitelistedFiles", false);
+    std::optional<bool> skipWhitelisted =
+        reader.boolean("skipWhitelistedFiles", _settings.skipWhitelistedFiles);
     if (!priority || !skipWhitelisted)
     {
         context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER", reader.error());
@@ -185,6 +212,7 @@ void SubmitEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
     const int queuePriority = static_cast<int>(*priority);
     Batch batch;
     batch.priority = queuePriority;
+    batch.skipWhitelisted = *skipWhitelisted;
     batch.options = forwardedOptions(parameters);
     const std::string password = reader.text("password").value_or("");
     for (const auto& file : parts.files())
@@ -206,7 +234,9 @@ void SubmitEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
             plugin::FileFacts facts = file->commit();
             facts.submitName = file->submitName();
             facts.mediaType = _mediaTypes.detect(file->head().data(), file->head().size());
-            if (_settings.archive.maxDepth > 0 && archive::MemberCategories::isArchive(facts.mediaType))
+            if (batch.skipWhitelisted && isWhitelisted(facts))
+                acceptUnlessWhitelisted(batch, std::move(facts));
+            else if (_settings.archive.maxDepth > 0 && archive::MemberCategories::isArchive(facts.mediaType))
                 addArchive(batch, std::move(facts), password, context);
             else
                 batch.accept(std::move(facts));

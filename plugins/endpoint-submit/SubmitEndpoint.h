@@ -6,6 +6,7 @@
 #include "SubmitSettings.h"
 #include "switchyard/plugin/BlobStore.h"
 #include "switchyard/plugin/Endpoint.h"
+#include "switchyard/plugin/ReputationSource.h"
 #include "switchyard/plugin/Storage.h"
 
 #include <Poco/JSON/Array.h>
@@ -25,8 +26,10 @@ class UploadedFile;
 class SubmitEndpoint : public plugin::Endpoint
 {
 public:
+    /// `whitelists`: the reputation sources `skipWhitelistedFiles` consults (may be empty).
     SubmitEndpoint(SubmitSettings settings, std::shared_ptr<plugin::Storage> storage,
-                   std::shared_ptr<plugin::BlobStore> blobs);
+                   std::shared_ptr<plugin::BlobStore> blobs,
+                   std::vector<std::shared_ptr<plugin::ReputationSource>> whitelists = {});
 
     // switchyard::plugin::Endpoint
     std::vector<std::string> methods() const override { return {"POST"}; }
@@ -49,6 +52,7 @@ private:
     struct Batch
     {
         int priority = 0;
+        bool skipWhitelisted = false;
         std::map<std::string, std::string> options;
         std::vector<plugin::Submission> submissions;
         std::vector<plugin::FileFacts> files;
@@ -65,6 +69,13 @@ private:
     void addArchive(Batch& batch, plugin::FileFacts source, const std::string& password,
                     plugin::RequestContext& context);
 
+    /// True when a whitelist source lists one of the file's digests.
+    bool isWhitelisted(const plugin::FileFacts& facts) const;
+
+    /// Queues `facts` into `batch`, or rejects it with WHITELISTED when the batch skips
+    /// whitelisted files and it is one.
+    void acceptUnlessWhitelisted(Batch& batch, plugin::FileFacts facts) const;
+
     static Poco::JSON::Object::Ptr rejected(const std::string& submitName, int priority,
                                             const std::string& reason);
 
@@ -76,6 +87,7 @@ private:
     SubmitSettings _settings;
     std::shared_ptr<plugin::Storage> _storage;
     std::shared_ptr<plugin::BlobStore> _blobs;
+    std::vector<std::shared_ptr<plugin::ReputationSource>> _whitelists;
     support::MediaTypeDetector _mediaTypes;
 };
 

@@ -4,6 +4,7 @@
 
 #include "SubmitEndpoint.h"
 #include "switchyard/plugin/ConfigReader.h"
+#include "switchyard/plugin/PluginContext.h"
 
 namespace switchyard::plugins::submit
 {
@@ -24,6 +25,7 @@ SubmitEndpointFactory::create(const Poco::Util::AbstractConfiguration& config,
         static_cast<std::uint64_t>(reader.getInteger("minFreeDiskMiB", 1024, 0, std::int64_t(1) << 30)) << 20;
     settings.maxFilesPerRequest =
         static_cast<std::uint32_t>(reader.getInteger("maxFilesPerRequest", 100, 1, 10000));
+    settings.skipWhitelistedFiles = reader.getBool("skipWhitelistedFiles", false);
     archive::ArchiveLimits& limits = settings.archive;
     limits.maxMemberBytes = settings.maxFileBytes;
     limits.maxMembers =
@@ -47,7 +49,8 @@ SubmitEndpointFactory::create(const Poco::Util::AbstractConfiguration& config,
     const std::string blobsId = reader.getString("blobs", "");
     return std::make_unique<SubmitEndpoint>(
         settings, context.use<plugin::Storage>(storageId, storageId.empty() ? "uses" : "storage"),
-        context.use<plugin::BlobStore>(blobsId, blobsId.empty() ? "uses" : "blobs"));
+        context.use<plugin::BlobStore>(blobsId, blobsId.empty() ? "uses" : "blobs"),
+        context.useAll<plugin::ReputationSource>());
 }
 
 } // namespace switchyard::plugins::submit
