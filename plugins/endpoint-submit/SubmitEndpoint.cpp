@@ -45,7 +45,7 @@ SubmitEndpoint::SubmitEndpoint(SubmitSettings settings, std::shared_ptr<plugin::
                                std::shared_ptr<plugin::BlobStore> blobs,
                                std::vector<std::shared_ptr<plugin::ReputationSource>> whitelists)
     : _settings(settings), _storage(std::move(storage)), _blobs(std::move(blobs)),
-      _whitelists(std::move(whitelists))
+      _whitelists(std::move(whitelists)), _downloader(_settings.url)
 {
 }
 
@@ -190,22 +190,30 @@ void SubmitEndpoint::handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HT
         context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER", reader.error());
         return;
     }
-    if (reader.text("url"))
-    {
-        context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER",
-                          "url submission is not available on this broker; send the file itself");
-        return;
-    }
     if (parts.hasTooManyFiles())
     {
         context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "INVALID_PARAMETER",
                           "at most " + std::to_string(_settings.maxFilesPerRequest) + " files per request");
         return;
     }
+    if (const std::optional<std::string> url = reader.text("url"))
+    {
+        // Downloaded like an upload arrives; a refused or failed download refuses the request.
+        UrlDownloader::Failure failure;
+        std::unique_ptr<UploadedFile> file = _downloader.download(
+            *url, isServerFull() ? nullptr : _blobs.get(), _settings.maxFileBytes, failure);
+        if (!file)
+        {
+            context.logger().information("request " + context.requestId() + ": " + failure.message);
+            context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, failure.code, failure.message);
+            return;
+        }
+        parts.files().push_back(std::move(file));
+    }
     if (parts.files().empty())
     {
         context.sendError(response, HTTPResponse::HTTP_BAD_REQUEST, "MISSING_PARAMETER",
-                          "a file part (a form-data part with a filename) is required");
+                          "a file part (a form-data part with a filename) or url is required");
         return;
     }
 

@@ -4,6 +4,7 @@
 
 #include "MediaTypeDetector.h"
 #include "SubmitSettings.h"
+#include "UrlDownloader.h"
 #include "switchyard/plugin/BlobStore.h"
 #include "switchyard/plugin/Endpoint.h"
 #include "switchyard/plugin/ReputationSource.h"
@@ -89,6 +90,7 @@ private:
     std::shared_ptr<plugin::BlobStore> _blobs;
     std::vector<std::shared_ptr<plugin::ReputationSource>> _whitelists;
     support::MediaTypeDetector _mediaTypes;
+    UrlDownloader _downloader;
 };
 
 } // namespace switchyard::plugins::submit

@@ -45,6 +45,18 @@ SubmitEndpointFactory::create(const Poco::Util::AbstractConfiguration& config,
                                                                           1, std::int64_t(1) << 30)) *
                              1024;
     limits.maxDepth = static_cast<std::uint32_t>(reader.getInteger("maxArchiveDepth", 3, 0, 16));
+    for (const std::string& range : reader.getList("urlAllowedDestinations"))
+    {
+        std::optional<AddressRange> parsed = AddressRange::parse(range);
+        if (!parsed)
+            reader.fail("urlAllowedDestinations", "'" + range + "' is not an address or CIDR range");
+        settings.url.allowedDestinations.push_back(*parsed);
+    }
+    settings.url.maxRedirects = static_cast<unsigned>(reader.getInteger("urlMaxRedirects", 5, 0, 20));
+    settings.url.timeoutSeconds = static_cast<unsigned>(reader.getInteger("urlTimeoutSeconds", 60, 1, 86400));
+    settings.url.connectTimeoutSeconds =
+        static_cast<unsigned>(reader.getInteger("urlConnectTimeoutSeconds", 10, 1, 600));
+    settings.url.caFile = reader.getString("urlCaFile", "");
     const std::string storageId = reader.getString("storage", "");
     const std::string blobsId = reader.getString("blobs", "");
     return std::make_unique<SubmitEndpoint>(

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ArchiveLimits.h"
+#include "UrlSettings.h"
 
 #include <cstdint>
 
@@ -25,6 +26,8 @@ struct SubmitSettings
     bool skipWhitelistedFiles = false;
     /// How submitted archives are unpacked (maxMemberBytes is maxFileBytes).
     archive::ArchiveLimits archive;
+    /// How `url` submissions are downloaded.
+    UrlSettings url;
 };
 
 } // namespace switchyard::plugins::submit
