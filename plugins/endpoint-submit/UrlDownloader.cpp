@@ -7,7 +7,6 @@
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/String.h>
@@ -138,9 +137,11 @@ std::unique_ptr<UploadedFile> UrlDownloader::download(const std::string& url, pl
             return nullptr;
         try
         {
+            // HTTPSClientSession refuses a connected socket; the plain session over a
+            // SecureStreamSocket speaks TLS all the same (the socket's implementation does).
             std::unique_ptr<Poco::Net::HTTPClientSession> session;
             if (scheme == "https")
-                session = std::make_unique<Poco::Net::HTTPSClientSession>(
+                session = std::make_unique<Poco::Net::HTTPClientSession>(
                     Poco::Net::SecureStreamSocket::attach(socket, uri.getHost(), _tls));
             else
                 session = std::make_unique<Poco::Net::HTTPClientSession>(socket);

@@ -9,6 +9,7 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <gmock/gmock.h>
 
@@ -26,8 +27,12 @@ using ::testing::HasSubstr;
 class FileServer
 {
 public:
-    explicit FileServer(std::map<std::string, std::string> files)
-        : _files(std::move(files)), _socket(Poco::Net::SocketAddress("127.0.0.1", 0)),
+    /// With `tls`, the server speaks HTTPS.
+    explicit FileServer(std::map<std::string, std::string> files, Poco::Net::Context::Ptr tls = nullptr)
+        : _files(std::move(files)), _scheme(tls ? "https" : "http"),
+          _socket(tls ? Poco::Net::ServerSocket(
+                            Poco::Net::SecureServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0), 64, tls))
+                      : Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0))),
           _server(new Factory(*this), _socket, new Poco::Net::HTTPServerParams)
     {
         _server.start();
@@ -36,7 +41,7 @@ public:
 
     std::string url(const std::string& path) const
     {
-        return "http://127.0.0.1:" + std::to_string(_socket.address().port()) + path;
+        return _scheme + "://127.0.0.1:" + std::to_string(_socket.address().port()) + path;
     }
     std::uint16_t port() const { return _socket.address().port(); }
     int requests() const { return _requests; }
@@ -96,6 +101,7 @@ private:
     };
 
     std::map<std::string, std::string> _files;
+    std::string _scheme;
     Poco::Net::ServerSocket _socket;
     Poco::Net::HTTPServer _server;
     std::atomic<int> _requests{0};
@@ -113,7 +119,15 @@ protected:
                            "switchyard.instances.fetch.minFreeDiskMiB = 0\n"
                            "switchyard.instances.fetch.maxFileSizeInKilobytes = 64\n"
                            "switchyard.instances.fetch.urlAllowedDestinations = 127.0.0.0/8, ::1\n"
-                           "switchyard.instances.fetch.urlMaxRedirects = 3\n");
+                           "switchyard.instances.fetch.urlMaxRedirects = 3\n"
+                           "switchyard.instances.tls.type = endpoint.submit\n"
+                           "switchyard.instances.tls.path = /submit-tls\n"
+                           "switchyard.instances.tls.auth = auth\n"
+                           "switchyard.instances.tls.uses = db, samples\n"
+                           "switchyard.instances.tls.minFreeDiskMiB = 0\n"
+                           "switchyard.instances.tls.urlAllowedDestinations = 127.0.0.1\n"
+                           "switchyard.instances.tls.urlCaFile = " +
+                               certificateFile() + "\n");
     }
 
     std::int64_t queueCount()
@@ -199,6 +213,22 @@ TEST_F(UrlSubmitTest, RedirectsAreCheckedAtEveryHop)
     expectError(submit(MultipartBody().field("url", server.url("/missing")), "/submit-url"),
                 "URL_DOWNLOAD_FAILED", "404");
     EXPECT_EQ(queueCount(), 0);
+}
+
+TEST_F(UrlSubmitTest, HttpsDownloadsCheckTheServerCertificate)
+{
+    Poco::Net::Context::Ptr tls =
+        new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, privateKeyFile(), certificateFile(), "",
+                               Poco::Net::Context::VERIFY_NONE);
+    FileServer secure({{"/sample.txt", sample}}, tls);
+    HttpAnswer trusted = submit(MultipartBody().field("url", secure.url("/sample.txt")), "/submit-tls");
+    ASSERT_EQ(trusted.status, 200) << trusted.body;
+    EXPECT_EQ(trusted.json()->getArray("acceptedFiles")->getObject(0)->getValue<std::string>("sha256"),
+              digest("SHA256", sample));
+    // The other endpoint does not trust the test certificate.
+    expectError(submit(MultipartBody().field("url", secure.url("/sample.txt")), "/submit-url"),
+                "URL_DOWNLOAD_FAILED", "url:");
+    EXPECT_EQ(queueCount(), 1);
 }
 
 } // namespace
