@@ -4,8 +4,10 @@
 
 #include "MediaTypeDetector.h"
 #include "SubmitSettings.h"
+#include "UrlDownloader.h"
 #include "switchyard/plugin/BlobStore.h"
 #include "switchyard/plugin/Endpoint.h"
+#include "switchyard/plugin/ReputationSource.h"
 #include "switchyard/plugin/Storage.h"
 
 #include <Poco/JSON/Array.h>
@@ -25,8 +27,10 @@ class UploadedFile;
 class SubmitEndpoint : public plugin::Endpoint
 {
 public:
+    /// `whitelists`: the reputation sources `skipWhitelistedFiles` consults (may be empty).
     SubmitEndpoint(SubmitSettings settings, std::shared_ptr<plugin::Storage> storage,
-                   std::shared_ptr<plugin::BlobStore> blobs);
+                   std::shared_ptr<plugin::BlobStore> blobs,
+                   std::vector<std::shared_ptr<plugin::ReputationSource>> whitelists = {});
 
     // switchyard::plugin::Endpoint
     std::vector<std::string> methods() const override { return {"POST"}; }
@@ -44,13 +48,49 @@ private:
     static std::map<std::string, std::string>
     forwardedOptions(const Poco::Net::NameValueCollection& parameters);
 
-    static Poco::JSON::Object::Ptr rejected(const UploadedFile& file, int priority,
+    /// What one request adds: the submissions to queue, the binaries to record, the answer's
+    /// entries.
+    struct Batch
+    {
+        int priority = 0;
+        bool skipWhitelisted = false;
+        std::map<std::string, std::string> options;
+        std::vector<plugin::Submission> submissions;
+        std::vector<plugin::FileFacts> files;
+        std::vector<Poco::JSON::Object::Ptr> acceptedEntries;
+        Poco::JSON::Array::Ptr rejectedFiles = new Poco::JSON::Array;
+        Poco::JSON::Array::Ptr warnings = new Poco::JSON::Array;
+
+        /// Adds a stored file to be queued under a fresh submit ID.
+        void accept(plugin::FileFacts facts);
+    };
+
+    /// Unpacks a stored archive into `batch`: the archive as a source file, each member
+    /// accepted or rejected, nested archives as source files followed by their members.
+    void addArchive(Batch& batch, plugin::FileFacts source, const std::string& password,
+                    plugin::RequestContext& context);
+
+    /// True when a whitelist source lists one of the file's digests.
+    bool isWhitelisted(const plugin::FileFacts& facts) const;
+
+    /// Queues `facts` into `batch`, or rejects it with WHITELISTED when the batch skips
+    /// whitelisted files and it is one.
+    void acceptUnlessWhitelisted(Batch& batch, plugin::FileFacts facts) const;
+
+    static Poco::JSON::Object::Ptr rejected(const std::string& submitName, int priority,
                                             const std::string& reason);
+
+    /// The entry of an archive whose members were unpacked (or could not be): it keeps an ID
+    /// and its binary.
+    static Poco::JSON::Object::Ptr rejectedSource(const plugin::FileFacts& facts, int priority,
+                                                  const std::string& reason);
 
     SubmitSettings _settings;
     std::shared_ptr<plugin::Storage> _storage;
     std::shared_ptr<plugin::BlobStore> _blobs;
+    std::vector<std::shared_ptr<plugin::ReputationSource>> _whitelists;
     support::MediaTypeDetector _mediaTypes;
+    UrlDownloader _downloader;
 };
 
 } // namespace switchyard::plugins::submit

@@ -2,6 +2,9 @@
 // Copyright Switchyard contributors
 #pragma once
 
+#include "ArchiveLimits.h"
+#include "UrlSettings.h"
+
 #include <cstdint>
 
 namespace switchyard::plugins::submit
@@ -18,6 +21,13 @@ struct SubmitSettings
     std::uint64_t minFreeDiskBytes = 1024ull << 20;
     /// 400 when a request carries more file parts (`maxFilesPerRequest`).
     std::uint32_t maxFilesPerRequest = 100;
+    /// `skipWhitelistedFiles` when a request does not say: files whose MD5, SHA-1, SHA-256 or
+    /// SHA-512 a reputation source whitelists are rejected with WHITELISTED.
+    bool skipWhitelistedFiles = false;
+    /// How submitted archives are unpacked (maxMemberBytes is maxFileBytes).
+    archive::ArchiveLimits archive;
+    /// How `url` submissions are downloaded.
+    UrlSettings url;
 };
 
 } // namespace switchyard::plugins::submit
