@@ -41,17 +41,6 @@ std::string textFor(const std::string& name)
     return "member " + name + " of an archive submitted over /submit\n";
 }
 
-std::uint64_t residentBytes(int pid)
-{
-    Poco::FileInputStream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0)
-            return Poco::NumberParser::parseUnsigned64(Poco::trim(line.substr(6, line.find("kB") - 6))) *
-                   1024;
-    return 0;
-}
-
 std::uint64_t folderBytes(const std::filesystem::path& folder)
 {
     std::uint64_t total = 0;
@@ -240,9 +229,8 @@ TEST_P(ArchiveSubmitTest, MemberNamesNeverReachTheFilesystem)
 TEST_P(ArchiveSubmitTest, BombsAndHugeArchivesStayWithinAMemoryAndDiskBudget)
 {
     ASSERT_EQ(submit(MultipartBody().file("warm.txt", "warm up")).status, 200);
-    const int pid = daemon->pid();
     const std::filesystem::path data = directory.file("data");
-    const std::uint64_t rssBefore = residentBytes(pid);
+    const std::uint64_t rssBefore = daemon->residentBytes();
     const std::uint64_t diskBefore = folderBytes(data);
     std::atomic<bool> running{true};
     std::atomic<std::uint64_t> rssPeak{rssBefore};
@@ -252,7 +240,7 @@ TEST_P(ArchiveSubmitTest, BombsAndHugeArchivesStayWithinAMemoryAndDiskBudget)
         {
             while (running)
             {
-                rssPeak = std::max<std::uint64_t>(rssPeak, residentBytes(pid));
+                rssPeak = std::max<std::uint64_t>(rssPeak, daemon->residentBytes());
                 diskPeak = std::max<std::uint64_t>(diskPeak, folderBytes(data));
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }

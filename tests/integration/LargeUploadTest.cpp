@@ -24,18 +24,6 @@ namespace switchyard::testsupport
 namespace
 {
 
-/// Resident set size of process `pid` in bytes, from /proc.
-std::uint64_t residentBytes(int pid)
-{
-    Poco::FileInputStream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0)
-            return Poco::NumberParser::parseUnsigned64(Poco::trim(line.substr(6, line.find("kB") - 6))) *
-                   1024;
-    return 0;
-}
-
 class LargeUploadTest : public BrokerDaemonTest
 {
 };
@@ -52,8 +40,7 @@ TEST_F(LargeUploadTest, AFileOverTwoGibibytesIsStreamedWithoutGrowingTheBroker)
                       "switchyard.instances.large.maxBodyBytes = 4294967296\n");
     // Warm the broker up (TLS, first request paths) before taking the baseline.
     ASSERT_EQ(submit(MultipartBody().file("warm.bin", "warm up")).status, 200);
-    const int pid = daemon->pid();
-    const std::uint64_t baseline = residentBytes(pid);
+    const std::uint64_t baseline = daemon->residentBytes();
 
     std::atomic<bool> uploading{true};
     std::atomic<std::uint64_t> peak{baseline};
@@ -62,7 +49,7 @@ TEST_F(LargeUploadTest, AFileOverTwoGibibytesIsStreamedWithoutGrowingTheBroker)
         {
             while (uploading)
             {
-                peak = std::max<std::uint64_t>(peak, residentBytes(pid));
+                peak = std::max<std::uint64_t>(peak, daemon->residentBytes());
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
             }
         });

@@ -7,7 +7,9 @@
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
 #include <Poco/Thread.h>
 
 #include <fcntl.h>
@@ -122,6 +124,17 @@ int DaemonProcess::run(const std::string& daemon, const std::vector<std::string>
     int status = process.waitForExit(timeoutMs);
     output = process.output();
     return status;
+}
+
+std::uint64_t DaemonProcess::residentBytes() const
+{
+    Poco::FileInputStream status("/proc/" + std::to_string(_pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0)
+            return Poco::NumberParser::parseUnsigned64(Poco::trim(line.substr(6, line.find("kB") - 6))) *
+                   1024;
+    return 0;
 }
 
 } // namespace switchyard::testsupport

@@ -33,6 +33,9 @@ public:
 
     bool isRunning();
     int pid() const { return _pid; }
+
+    /// The process's resident set size (VmRSS) in bytes, read from /proc; 0 once it is gone.
+    std::uint64_t residentBytes() const;
     std::uint16_t httpPort() const { return _httpPort; }
     std::uint16_t httpsPort() const { return _httpsPort; }
 
