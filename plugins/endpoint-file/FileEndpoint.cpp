@@ -26,7 +26,7 @@ void FileEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerRe
         return;
     const std::string& sha256 = query->sha256;
     std::optional<plugin::FileFacts> facts = _storage->findFile(sha256);
-    const bool stored = facts && _blobs->open(sha256) != nullptr;
+    const bool stored = facts && _blobs->size(sha256).has_value();
     if (!stored)
     {
         if (facts)

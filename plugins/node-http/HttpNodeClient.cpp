@@ -2,6 +2,7 @@
 // Copyright Switchyard contributors
 #include "HttpNodeClient.h"
 
+#include "ClientTlsContext.h"
 #include "StreamPartSource.h"
 
 #include <Poco/Net/HTMLForm.h>
@@ -36,13 +37,7 @@ HttpNodeClient::HttpNodeClient(HttpNodeSettings settings) : _settings(std::move(
 {
     if (_settings.protocol == "https")
     {
-        Poco::Net::Context::Params params;
-        params.caLocation = _settings.caFile;
-        params.loadDefaultCAs = _settings.caFile.empty();
-        params.verificationMode =
-            _settings.trustAll ? Poco::Net::Context::VERIFY_NONE : Poco::Net::Context::VERIFY_RELAXED;
-        _tls = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
-        _tls->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+        _tls = support::ClientTlsContext::make(_settings.caFile, _settings.trustAll);
     }
 }
 

@@ -2,6 +2,8 @@
 // Copyright Switchyard contributors
 #include "CallbackSender.h"
 
+#include "ClientTlsContext.h"
+
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -24,13 +26,7 @@ CallbackSender::CallbackSender(CallbackSettings settings, std::size_t capacity, 
 {
     if (_uri.getScheme() == "https")
     {
-        Poco::Net::Context::Params params;
-        params.caLocation = _settings.caFile;
-        params.loadDefaultCAs = _settings.caFile.empty();
-        params.verificationMode =
-            _settings.trustAll ? Poco::Net::Context::VERIFY_NONE : Poco::Net::Context::VERIFY_RELAXED;
-        _tls = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
-        _tls->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+        _tls = support::ClientTlsContext::make(_settings.caFile, _settings.trustAll);
     }
 }
 

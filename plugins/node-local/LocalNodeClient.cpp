@@ -285,22 +285,7 @@ plugin::NodeAnswer LocalNodeClient::systemInfo()
 
     std::vector<plugin::StorageArea> areas = _blobs->storageAreas();
     areas.push_back({"data", _settings.dataDirectory});
-    for (const plugin::StorageArea& area : areas)
-    {
-        const bool seen = std::any_of(figures.freeDiscSpaceBytes.begin(), figures.freeDiscSpaceBytes.end(),
-                                      [&area](const auto& entry) { return entry.first == area.name; });
-        if (seen)
-            continue;
-        const std::optional<std::uint64_t> freeBytes = support::FreeDiskSpace::freeBytes(area.path);
-        if (!freeBytes)
-        {
-            // Logged, not shown: the path is internal and the client cannot act on it.
-            _logger.warning("cannot determine the free space of storage area " + area.name + " at " +
-                            area.path);
-            continue;
-        }
-        figures.freeDiscSpaceBytes.emplace_back(area.name, *freeBytes);
-    }
+    figures.freeDiscSpaceBytes = support::FreeDiskSpace::ofAreas(areas, _logger);
 
     figures.counters = {{"tasksAccepted", _accepted},
                         {"tasksSucceeded", _succeeded},
