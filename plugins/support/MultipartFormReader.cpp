@@ -2,7 +2,7 @@
 // Copyright Switchyard contributors
 #include "MultipartFormReader.h"
 
-#include "TailKeepingInputStream.h"
+#include "MultipartStreamParser.h"
 #include "switchyard/plugin/RequestContext.h"
 
 #include <Poco/Exception.h>
@@ -10,10 +10,61 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/MediaType.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/PartHandler.h>
 #include <Poco/String.h>
+
+#include <array>
 
 namespace switchyard::plugins::support
 {
+
+namespace
+{
+
+// As POCO's HTMLForm: at most this many text fields, each at most this long.
+constexpr std::size_t MaxTextFields = 100;
+constexpr std::size_t MaxTextFieldBytes = 256 * 1024;
+
+std::string readTextField(std::istream& content, const std::string& name)
+{
+    std::string value;
+    std::array<char, 4096> buffer{};
+    while (content.read(buffer.data(), buffer.size()) || content.gcount() > 0)
+    {
+        value.append(buffer.data(), static_cast<std::size_t>(content.gcount()));
+        if (value.size() > MaxTextFieldBytes)
+            throw Poco::DataFormatException("the field " + name + " is longer than " +
+                                            std::to_string(MaxTextFieldBytes) + " bytes");
+    }
+    return value;
+}
+
+// File parts go to the handler, text fields into the form.
+void readParts(MultipartStreamParser& parser, Poco::Net::PartHandler& parts, Poco::Net::HTMLForm& form)
+{
+    Poco::Net::MessageHeader header;
+    std::size_t textFields = 0;
+    while (parser.nextPart(header))
+    {
+        if (!header.has("Content-Disposition"))
+            throw Poco::DataFormatException("a part has no Content-Disposition header");
+        std::string disposition;
+        Poco::Net::NameValueCollection parameters;
+        Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition"), disposition, parameters);
+        if (parameters.has("filename"))
+        {
+            parts.handlePart(header, parser.partContent());
+            continue;
+        }
+        const std::string name = parameters.get("name", "");
+        if (++textFields > MaxTextFields)
+            throw Poco::DataFormatException("more than " + std::to_string(MaxTextFields) + " text fields");
+        form.add(name, readTextField(parser.partContent(), name));
+    }
+}
+
+} // namespace
 
 bool MultipartFormReader::read(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                                plugin::RequestContext& context, Poco::Net::PartHandler& parts,
@@ -26,13 +77,12 @@ bool MultipartFormReader::read(Poco::Net::HTTPServerRequest& request, Poco::Net:
                           "the body must be multipart/form-data");
         return false;
     }
-    TailKeepingInputStream body(context.body());
     try
     {
-        form.load(request, body, parts);
-        const std::string boundary = Poco::Net::MediaType(request.getContentType()).getParameter("boundary");
-        if (!context.bodyLimitExceeded() && !body.endsMultipart(boundary))
-            throw Poco::DataFormatException("the body ends before its closing boundary");
+        const Poco::Net::MediaType type(request.getContentType());
+        MultipartStreamParser parser(context.body(),
+                                     type.hasParameter("boundary") ? type.getParameter("boundary") : "");
+        readParts(parser, parts, form);
     }
     catch (const Poco::Exception& error)
     {

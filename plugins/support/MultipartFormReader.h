@@ -24,8 +24,8 @@ namespace switchyard::plugins::support
 
 /// Reads a `multipart/form-data` request body the way the upload endpoints do: text parts into
 /// the form, file parts to a PartHandler (which streams them; nothing is held whole in memory),
-/// from RequestContext::body() so the body limit applies. POCO's reader accepts a body cut
-/// short; this one also checks that the body ends with its closing delimiter. A request the
+/// from RequestContext::body() so the body limit applies (MultipartStreamParser: block-wise, and
+/// a body cut short before its closing delimiter is an error). A request the
 /// kernel has not authenticated yet (its credential may be a form field, before or after the
 /// files) is authenticated with the form's text fields once the body is read; the handler must
 /// therefore keep what it wrote uncommitted (a BlobWriter not committed, a temporary file) until
