@@ -141,6 +141,8 @@ startPerf() {
     perfPid=$!
 }
 waitPerf() { [ -z "${perfPid:-}" ] || wait "$perfPid" || true; }
+# Ends a recording before its time (perf writes what it has on SIGINT).
+stopPerf() { [ -z "${perfPid:-}" ] || kill -INT "$perfPid" 2>/dev/null || true; waitPerf; }
 
 # wrkRun NAME PORT IDS SERVER_PID: warm-up, then the measured run; writes $work/NAME.json, adding
 # the server's CPU time per request.
@@ -264,7 +266,7 @@ startPerf submit-large "$daemonPid" 30
 after="$(cpuSeconds "$daemonPid")"
 jq --argjson cpu "$(minus "$after" "$before")" '. + {serverCpuSeconds: $cpu}' \
     "$work/submit-large.json" >"$work/submit-large.tmp" && mv "$work/submit-large.tmp" "$work/submit-large.json"
-waitPerf
+stopPerf
 log "submit large: $(cat "$work/submit-large.json")"
 stopProcess "$daemonPid"
 
