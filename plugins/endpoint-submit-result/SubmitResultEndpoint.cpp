@@ -2,11 +2,15 @@
 // Copyright Switchyard contributors
 #include "SubmitResultEndpoint.h"
 
+#include "JsonTextAnswer.h"
 #include "switchyard/plugin/RequestContext.h"
 
 #include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/Net/NameValueCollection.h>
+
+#include <sstream>
 
 namespace switchyard::plugins::submitresult
 {
@@ -18,41 +22,61 @@ SubmitResultEndpoint::SubmitResultEndpoint(std::shared_ptr<plugin::Storage> stor
 {
 }
 
-Poco::JSON::Object::Ptr SubmitResultEndpoint::describe(const plugin::Submission& submission,
-                                                       std::int64_t positionInQueue)
+namespace
 {
-    Poco::JSON::Object::Ptr body = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    const Poco::Dynamic::Var null;
-    body->set("submitID", submission.id);
-    body->set("state", std::string(plugin::apiName(submission.state)));
-    // A submission being handed over right now is the one leaving the queue: place 0.
-    body->set("positionInQueue",
-              submission.state == plugin::SubmissionState::Dispatching ? 0 : positionInQueue);
-    body->set("priority", submission.priority);
-    body->set("submitName", submission.submitName);
-    body->set("sha256", submission.sha256);
-    bool handedOver = submission.state == plugin::SubmissionState::Success;
-    body->set("appServerID", handedOver ? Poco::Dynamic::Var(submission.appServerId) : null);
-    body->set("taskID",
-              handedOver && !submission.taskId.empty() ? Poco::Dynamic::Var(submission.taskId) : null);
-    body->set("statusCode", handedOver ? Poco::Dynamic::Var(submission.statusCode) : null);
-    Poco::Dynamic::Var result = null;
-    if (handedOver && !submission.result.empty())
+
+// The node's /scan answer as JSON; shown as text if a node answered something that is not JSON.
+void writeResult(support::JsonWriter& body, const std::string& result)
+{
+    try
     {
-        try
-        {
-            result = Poco::JSON::Parser().parse(submission.result);
-        }
-        catch (const Poco::Exception&)
-        {
-            // A node answered something that is not JSON: show it as text rather than hide it.
-            result = submission.result;
-        }
+        Poco::Dynamic::Var parsed = Poco::JSON::Parser().parse(result);
+        std::ostringstream text;
+        Poco::JSON::Stringifier::stringify(parsed, text);
+        body.rawValue(text.str());
     }
-    body->set("result", result);
-    body->set("attempts", static_cast<Poco::UInt64>(submission.attempts));
-    body->set("reason", submission.reason.empty() ? null : Poco::Dynamic::Var(submission.reason));
-    return body;
+    catch (const Poco::Exception&)
+    {
+        body.value(result);
+    }
+}
+
+} // namespace
+
+void SubmitResultEndpoint::describe(support::JsonWriter& body, const plugin::Submission& submission,
+                                    std::int64_t positionInQueue)
+{
+    body.key("submitID").value(submission.id);
+    body.key("state").value(plugin::apiName(submission.state));
+    // A submission being handed over right now is the one leaving the queue: place 0.
+    body.key("positionInQueue")
+        .value(submission.state == plugin::SubmissionState::Dispatching ? std::int64_t{0} : positionInQueue);
+    body.key("priority").value(std::int64_t{submission.priority});
+    body.key("submitName").value(submission.submitName);
+    body.key("sha256").value(submission.sha256);
+    const bool handedOver = submission.state == plugin::SubmissionState::Success;
+    if (handedOver)
+        body.key("appServerID").value(submission.appServerId);
+    else
+        body.key("appServerID").null();
+    if (handedOver && !submission.taskId.empty())
+        body.key("taskID").value(submission.taskId);
+    else
+        body.key("taskID").null();
+    if (handedOver)
+        body.key("statusCode").value(std::int64_t{submission.statusCode});
+    else
+        body.key("statusCode").null();
+    body.key("result");
+    if (handedOver && !submission.result.empty())
+        writeResult(body, submission.result);
+    else
+        body.null();
+    body.key("attempts").value(std::int64_t{submission.attempts});
+    if (submission.reason.empty())
+        body.key("reason").null();
+    else
+        body.key("reason").value(submission.reason);
 }
 
 void SubmitResultEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response,
@@ -72,8 +96,10 @@ void SubmitResultEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTP
                           "no submission with this submitID");
         return;
     }
-    context.sendJson(response, HTTPResponse::HTTP_OK,
-                     *describe(*submission, _storage->positionOf(*submission)));
+    support::JsonWriter body;
+    body.beginObject();
+    describe(body, *submission, _storage->positionOf(*submission));
+    support::JsonTextAnswer::send(response, HTTPResponse::HTTP_OK, context, body);
 }
 
 } // namespace switchyard::plugins::submitresult

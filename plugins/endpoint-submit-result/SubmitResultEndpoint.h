@@ -2,10 +2,9 @@
 // Copyright Switchyard contributors
 #pragma once
 
+#include "JsonWriter.h"
 #include "switchyard/plugin/Endpoint.h"
 #include "switchyard/plugin/Storage.h"
-
-#include <Poco/JSON/Object.h>
 
 #include <memory>
 
@@ -26,9 +25,10 @@ public:
     void handle(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                 plugin::RequestContext& context) override;
 
-    /// The answer for `submission` at `positionInQueue` (DECISIONS.md "/submit-result").
-    static Poco::JSON::Object::Ptr describe(const plugin::Submission& submission,
-                                            std::int64_t positionInQueue);
+    /// Writes the members of the answer for `submission` at `positionInQueue` (DECISIONS.md
+    /// "/submit-result") into the object `body` has begun.
+    static void describe(support::JsonWriter& body, const plugin::Submission& submission,
+                         std::int64_t positionInQueue);
 
 private:
     std::shared_ptr<plugin::Storage> _storage;
