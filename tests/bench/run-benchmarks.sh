@@ -105,9 +105,12 @@ pids=()
 # shellcheck source=tests/bench/bench-common.sh
 . "$here/bench-common.sh"
 
-# startDaemon NAME: runs the shipped profile on $work/NAME/data; sets daemonPid, daemonPort.
+# startDaemon NAME [nodes-paused]: runs the shipped profile on $work/NAME/data; sets daemonPid,
+# daemonPort. With nodes-paused, the embedded node is disabled (app1.enabled = false), as when
+# every node is busy or down: the prefilled submissions (which have no binary) stay queued
+# instead of being claimed and failed by the dispatcher during the measurement.
 startDaemon() {
-    local name="$1" folder="$work/$1"
+    local name="$1" folder="$work/$1" paused="${2:-}"
     mkdir -p "$folder/data"
     cp "$repo/etc/switchyard/standalone.properties" "$folder/switchyard.properties"
     {
@@ -118,6 +121,8 @@ startDaemon() {
         echo "switchyard.server.https.privateKeyFile = $work/tls/server.key"
         echo "switchyard.server.readyFile = $folder/ready.json"
         [ -n "$threads" ] && echo "switchyard.server.maxThreads = $threads"
+        [ "$paused" = nodes-paused ] && echo "app1.enabled = false"
+        true
     } >"$folder/switchyard.properties.custom"
     (umask 077 && printf '%s\n' "$secret" >"$folder/data/admin.secret")
     rm -f "$folder/ready.json"
@@ -183,7 +188,7 @@ done
 # --- 1., 2. and 5. /submit-result: daemon with the small queue, bare server, daemon with the big ----
 # queue, all three up at once and measured in turns (rounds), so that a burst of other work on this
 # shared machine hits one round of each rather than one side; each side reports its median round.
-startDaemon queue-small
+startDaemon queue-small nodes-paused
 smallPid="$daemonPid"
 smallPort="$daemonPort"
 firstId="$(sed -n "$((smallQueue / 20 + 1))p" "$work/ids-small.txt")"
@@ -194,6 +199,10 @@ if [ "$status" != 200 ]; then
     exit 1
 fi
 log "a real /submit-result answer ($(wc -c <"$work/answer.json") bytes): $(cat "$work/answer.json")"
+if ! jq -e '.state == "QUEUED" and .positionInQueue > 0' "$work/answer.json" >/dev/null; then
+    echo "run-benchmarks.sh: the prefilled submission is not waiting in the queue; the measurement would not be of a queue" >&2
+    exit 1
+fi
 
 "$bin/switchyard-bench-bare-https" --certificate "$work/tls/server.pem" --private-key "$work/tls/server.key" \
     --body-file "$work/answer.json" --ready-file "$work/bare-ready.json" ${threads:+--max-threads "$threads"} \
@@ -203,7 +212,7 @@ pids+=("$barePid")
 barePort="$(waitReady "$barePid" "$work/bare-ready.json")" || { cat "$work/bare.log" >&2; exit 1; }
 log "bare POCO HTTPS server pid $barePid on https://127.0.0.1:$barePort"
 
-startDaemon queue-big
+startDaemon queue-big nodes-paused
 bigPid="$daemonPid"
 bigPort="$daemonPort"
 rssBigBefore="$(rssKiB "$bigPid")"
