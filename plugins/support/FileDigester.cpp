@@ -50,11 +50,10 @@ void FileDigester::update(const char* data, std::size_t size)
 {
     if (_finished)
         throw Poco::IllegalStateException("file digester already finished");
-    digestOnCaller(data, size);
     if (_bytes < InlineBytes)
     {
         const std::size_t inlineSize = std::min<std::uint64_t>(size, InlineBytes - _bytes);
-        digestOffloadable(data, inlineSize);
+        digest(data, inlineSize);
         _bytes += inlineSize;
         data += inlineSize;
         size -= inlineSize;
@@ -90,18 +89,9 @@ void FileDigester::finish(plugin::FileFacts& facts)
     finishInto(_sha512, facts.sha512);
 }
 
-void FileDigester::digestOnCaller(const char* data, std::size_t size)
+void FileDigester::digest(const char* data, std::size_t size)
 {
-    for (auto* engine : {&_sha1, &_sha256})
-    {
-        if (*engine)
-            (*engine)->update(data, size);
-    }
-}
-
-void FileDigester::digestOffloadable(const char* data, std::size_t size)
-{
-    for (auto* engine : {&_md5, &_sha512})
+    for (auto* engine : {&_md5, &_sha1, &_sha256, &_sha512})
     {
         if (*engine)
             (*engine)->update(data, size);
@@ -110,8 +100,6 @@ void FileDigester::digestOffloadable(const char* data, std::size_t size)
 
 void FileDigester::handOver(const char* data, std::size_t size)
 {
-    if (!_md5 && !_sha512)
-        return;
     if (!_worker.joinable())
         _worker = std::thread([this] { work(); });
     while (size > 0)
@@ -162,7 +150,7 @@ void FileDigester::work()
         lock.unlock();
         try
         {
-            digestOffloadable(chunk.data(), chunk.size());
+            digest(chunk.data(), chunk.size());
         }
         catch (...)
         {

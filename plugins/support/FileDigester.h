@@ -22,14 +22,12 @@ namespace switchyard::plugins::support
 /// Computes the chosen digests of one stream of bytes in a single pass (OpenSSL through
 /// Poco::Crypto).
 ///
-/// SHA-1 and SHA-256 (fast with the CPU's SHA instructions) are always computed in update().
-/// MD5 and SHA-512 (about twice their cost per byte) are too for the first InlineBytes, which
-/// keeps small files free of any thread. Past that, update() hands copies of the bytes, in
-/// chunks of ChunkBytes, to a worker thread of this digester that computes those two, so a
-/// large upload is digested on two cores, split about evenly between the caller (which also
-/// receives and writes the bytes) and the worker. At most MaxChunksQueued chunks wait for the
-/// worker: a caller faster than the worker waits, so memory stays bounded at about
-/// (MaxChunksQueued + 2) * ChunkBytes.
+/// The first InlineBytes are digested in update() itself, which keeps small files free of any
+/// thread. Past that, update() hands copies of the bytes, in chunks of ChunkBytes, to a worker
+/// thread of this digester, so that digesting a large upload (MD5, SHA-1 and SHA-512 cost
+/// more CPU than receiving and writing it) runs on another core beside the caller's I/O. At
+/// most MaxChunksQueued chunks wait for the worker: a caller faster than the digests waits,
+/// so memory stays bounded at about (MaxChunksQueued + 2) * ChunkBytes.
 ///
 /// Used from one thread; the worker is its own business and is joined by finish() or the
 /// destructor.
@@ -66,10 +64,7 @@ public:
     void finish(plugin::FileFacts& facts);
 
 private:
-    /// SHA-1 and SHA-256: always on the caller's thread.
-    void digestOnCaller(const char* data, std::size_t size);
-    /// MD5 and SHA-512: on the caller's thread for the first InlineBytes, then on the worker's.
-    void digestOffloadable(const char* data, std::size_t size);
+    void digest(const char* data, std::size_t size);
     void handOver(const char* data, std::size_t size);
     void queueFilledChunk();
     void work();
