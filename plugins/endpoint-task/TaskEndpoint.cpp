@@ -127,10 +127,19 @@ void TaskEndpoint::handle(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerRe
         }
         else
         {
+            // The node is restarting, overloaded or unreachable: for the client the task is
+            // still in progress, and it keeps polling (a 5xx would read as a broker failure).
             response.set("Retry-After", "5");
-            context.sendError(response, HTTPResponse::HTTP_SERVICE_UNAVAILABLE, "UNAVAILABLE",
-                              "node " + submission->appServerId + " cannot be asked now" +
-                                  (answer.error.empty() ? "" : ": " + answer.error));
+            Poco::JSON::Object::Ptr unknown = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            unknown->set("overallState", "IN_PROGRESS");
+            unknown->set("appServerID", submission->appServerId);
+            unknown->set("taskID", submission->taskId);
+            Poco::JSON::Object body(Poco::JSON_PRESERVE_KEY_ORDER);
+            body.set("result", unknown);
+            body.set("reason", "node " + submission->appServerId + " cannot be asked now" +
+                                   (answer.error.empty() ? "" : ": " + answer.error) +
+                                   "; no report has arrived yet");
+            context.sendJson(response, HTTPResponse::HTTP_OK, body);
             return;
         }
     }

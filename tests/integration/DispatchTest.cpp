@@ -189,6 +189,21 @@ TEST_F(DispatchTest, WhenEveryAttemptFailsTheSubmissionIsFailedWithTheReasons)
     EXPECT_EQ(task.json()->getValue<std::string>("state"), "FAILED");
 }
 
+TEST_F(DispatchTest, TaskOfANodeThatCannotBeAskedIsInProgressNotAServerError)
+{
+    startDispatching(1, "dispatch.round-robin");
+    nodes[0]->setTaskDuration(60000);
+    std::vector<std::string> ids = submitFiles({{"unreachable.bin", "its node goes quiet"}});
+    ASSERT_EQ(waitUntilDispatched(ids)["SUCCESS"], 1);
+    nodes[0]->setBehaviour(FakeNodeServer::Behaviour::Dead);
+    HttpAnswer task = read("/task?submitID=" + ids[0]);
+    ASSERT_EQ(task.status, 200) << task.body;
+    auto result = task.json()->getObject("result");
+    ASSERT_TRUE(result) << task.body;
+    EXPECT_EQ(result->getValue<std::string>("overallState"), "IN_PROGRESS");
+    EXPECT_FALSE(result->has("finalVerdict"));
+}
+
 TEST_F(DispatchTest, ANodeThatHangsPastTheReadTimeoutIsLeftForAnother)
 {
     startDispatching(2, "dispatch.round-robin", "app1.readTimeout = 1\n");
