@@ -19,11 +19,21 @@ class FilesystemBlobStore;
 /// Streams one binary into a temporary file in the store's .incoming folder, through a 1 MiB buffer,
 /// digesting the bytes as they arrive; commit() makes the file durable and hands it to the store
 /// under its SHA-256. Destroyed without a successful commit(), it deletes its temporary file.
+///
+/// With fsync on, a binary larger than the buffer is written with direct I/O (O_DIRECT) from its
+/// first full buffer on: it is bound for the disk anyway, and copying it through the page cache
+/// first costs more CPU than receiving and digesting it (measured: 2.4 ns of system time per
+/// byte buffered against 0.14 direct, on the 2-core machine of the benchmarks). The tail that
+/// is not a whole number of DirectAlignment blocks is written through the page cache; commit()'s
+/// fdatasync covers both. A file system that refuses O_DIRECT (tmpfs) keeps the page cache.
 class FilesystemBlobWriter : public plugin::BlobWriter
 {
 public:
-    /// Bytes collected before they go to the file in one write(2); larger writes go straight to it.
+    /// Bytes collected before they go to the file in one write(2).
     static constexpr std::size_t BufferBytes = 1024 * 1024;
+
+    /// Alignment of the buffer, and of the offsets and sizes of direct writes.
+    static constexpr std::size_t DirectAlignment = 4096;
 
     /// With fsync on, the disk is asked to start writing every this many bytes, so that it works
     /// while the writer digests the next ones and commit() has little left to wait for.
@@ -41,6 +51,9 @@ public:
 
     /// The temporary file, while there is one (tests).
     const std::string& temporaryPath() const;
+
+    /// True once the file is written with direct I/O (tests).
+    bool writesDirectly() const { return _direct; }
 
     // switchyard::plugin::BlobWriter
     /// Throws Poco::IOException ("blob store full" when the disk is full or free space fell below
@@ -70,11 +83,19 @@ private:
     /// WritebackBytes or more (fsync on only).
     void startWriteback();
 
+    /// Switches the file to direct I/O or back; false if the file system refuses.
+    bool setDirect(bool direct);
+
+    struct FreeDeleter
+    {
+        void operator()(char* buffer) const;
+    };
+
     FilesystemBlobStore& _store;
     std::string _temporaryPath;
     FileDescriptor _file;
     Poco::Crypto::DigestEngine _digest;
-    std::unique_ptr<char[]> _buffer;
+    std::unique_ptr<char, FreeDeleter> _buffer;
     std::size_t _buffered = 0;
     std::uint64_t _size = 0;
     /// Bytes handed to write(2).
@@ -82,6 +103,9 @@ private:
     /// Where the next startWriteback() begins.
     std::uint64_t _writebackStart = 0;
     State _state = State::Writing;
+    /// Direct I/O is on; _directTried: it was tried once (it is never tried again).
+    bool _direct = false;
+    bool _directTried = false;
 };
 
 } // namespace switchyard::plugins::filesystem

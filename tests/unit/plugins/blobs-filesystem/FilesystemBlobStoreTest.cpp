@@ -18,9 +18,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fcntl.h>
 #include <fstream>
 #include <iterator>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace switchyard::plugins::filesystem
 {
@@ -168,6 +170,60 @@ TEST_F(FilesystemBlobStoreTest, StoresABinaryBeyondSeveralWritebackSteps)
 
     EXPECT_EQ(sha256, BlobStoreContractTest::sha256Of(content));
     EXPECT_TRUE(fileContent(store->layout().pathOf(sha256)) == content);
+}
+
+/// True when the file system of `folder` takes O_DIRECT.
+bool takesDirectIo(const std::string& folder)
+{
+    const std::string probe = folder + "/direct-probe";
+    const int descriptor = ::open(probe.c_str(), O_CREAT | O_WRONLY | O_DIRECT | O_CLOEXEC, 0600);
+    if (descriptor < 0)
+        return false;
+    ::close(descriptor);
+    ::unlink(probe.c_str());
+    return true;
+}
+
+TEST_F(FilesystemBlobStoreTest, WritesALargeBinaryDirectlyWhateverTheSizesOfItsWrites)
+{
+    const std::unique_ptr<FilesystemBlobStore> store = makeStarted();
+    // Not a whole number of blocks, written in pieces of every awkward size, one of them larger
+    // than the buffer.
+    std::string content(3 * FilesystemBlobWriter::BufferBytes + 12345, '\0');
+    for (std::size_t index = 0; index < content.size(); ++index)
+        content[index] = static_cast<char>((index * 131) >> 5);
+    std::unique_ptr<plugin::BlobWriter> writer = store->createWriter();
+    auto* filesystemWriter = dynamic_cast<FilesystemBlobWriter*>(writer.get());
+    ASSERT_NE(filesystemWriter, nullptr);
+    const std::size_t pieces[] = {1, 4095, 4097, 65536, FilesystemBlobWriter::BufferBytes + 7, 333};
+    std::size_t offset = 0;
+    for (std::size_t turn = 0; offset < content.size(); ++turn)
+    {
+        const std::size_t piece = std::min(pieces[turn % std::size(pieces)], content.size() - offset);
+        writer->write(content.data() + offset, piece);
+        offset += piece;
+    }
+    EXPECT_EQ(filesystemWriter->writesDirectly(), takesDirectIo(incoming()));
+    const std::string sha256 = writer->commit();
+
+    EXPECT_EQ(sha256, BlobStoreContractTest::sha256Of(content));
+    EXPECT_TRUE(fileContent(store->layout().pathOf(sha256)) == content);
+}
+
+TEST_F(FilesystemBlobStoreTest, KeepsSmallBinariesAndUnsyncedStoresInThePageCache)
+{
+    const std::string large(2 * FilesystemBlobWriter::BufferBytes, 'x');
+    {
+        const std::unique_ptr<FilesystemBlobStore> store = makeStarted();
+        std::unique_ptr<plugin::BlobWriter> writer = store->createWriter();
+        writer->write(large.data(), FilesystemBlobWriter::BufferBytes - 1);
+        EXPECT_FALSE(dynamic_cast<FilesystemBlobWriter&>(*writer).writesDirectly());
+    }
+    const std::unique_ptr<FilesystemBlobStore> unsynced = makeStarted("fsync = false");
+    std::unique_ptr<plugin::BlobWriter> writer = unsynced->createWriter();
+    writer->write(large.data(), large.size());
+    EXPECT_FALSE(dynamic_cast<FilesystemBlobWriter&>(*writer).writesDirectly());
+    EXPECT_EQ(fileContent(unsynced->layout().pathOf(writer->commit())), large);
 }
 
 TEST_F(FilesystemBlobStoreTest, DeletesTheTemporaryFileOfAnAbandonedWriter)
